@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   CONFLICT: { exit: 8, http: 409, summary: "the change conflicts with what is stored" },
   PARTIAL: { exit: 1, http: 207, summary: "some items of a batch failed; the rest succeeded" },
   INTERNAL: { exit: 70, http: 500, summary: "a bug: please report it" },
+  INVALID_ENTITY: { exit: 4, http: 422, summary: "an entity violates the ontology" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -75,4 +76,9 @@ export function asDossierError(e: unknown): DossierError {
   if (e instanceof DossierError) return e;
   const msg = e instanceof Error ? e.message : String(e);
   return new DossierError("INTERNAL", msg, {}, { cause: e });
+}
+
+/** The exit code for a code, for commands that report a failure without throwing. */
+export function exitCodeFor(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].exit;
 }

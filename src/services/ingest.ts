@@ -1,0 +1,179 @@
+/**
+ * Ingest: archive documents byte-for-byte, extract their text, record custody, and (when
+ * an extractor is given) store the claims it proposes. Each document is its own
+ * transaction: a failure or a killed process leaves every earlier document complete and
+ * nothing of the current one, and running the same command again finishes the job.
+ */
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { extractDocument, type ExtractedDocument } from "../archive/formats/index.ts";
+import { fetchDocument } from "../archive/fetch.ts";
+import { checkMetadata, mergeMetadata, readSidecar } from "../archive/metadata.ts";
+import { expandTargets, type IngestTarget } from "../archive/targets.ts";
+import { asDossierError, DossierError } from "../errors/index.ts";
+import { sha256Hex } from "../model/canonical.ts";
+import type { Claim, Entity, FetchRecord, Source, SourceMetadata, SourceText } from "../model/types.ts";
+import type { StoreOps } from "../store/store.ts";
+import type { Dossier } from "./dossier.ts";
+
+/** 25 MiB: far above any real article, low enough that a runaway file is refused. */
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+
+/** What an extractor hands back for one document; ingest stores it in the same transaction. */
+export interface Extraction {
+  entities: Entity[];
+  claims: Claim[];
+  /** The `dossier extract` JSON for this document, printed by `ingest --json`. */
+  output: unknown;
+}
+
+export type Extractor = (doc: { source: Source; text: string }, tx: StoreOps) => Promise<Extraction>;
+
+export interface IngestOptions {
+  /** Metadata from flags; wins over sidecar and document. */
+  metadata?: SourceMetadata;
+  maxBytes?: number;
+  extractor?: Extractor;
+  /** Called after each document, for progress display. */
+  onProgress?: (done: number, total: number, result: IngestResult) => void;
+}
+
+export interface IngestResult {
+  /** The path or URL as the user named it. */
+  target: string;
+  status: "ingested" | "seen-again" | "failed";
+  source?: Source;
+  error?: DossierError;
+  extraction?: Extraction;
+}
+
+function display(t: IngestTarget): string {
+  if (t.kind === "url") return t.url;
+  if (t.kind === "error") return t.target;
+  const rel = relative(process.cwd(), t.path);
+  return rel.startsWith("..") && rel.split("/").length > 4 ? t.path : rel || t.path;
+}
+
+export async function ingest(d: Dossier, targets: string[], opts: IngestOptions = {}): Promise<IngestResult[]> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const flags = opts.metadata ? checkMetadata(opts.metadata, "flags") : {};
+  const items = await expandTargets(targets);
+  const results: IngestResult[] = [];
+  for (const item of items) {
+    const target = display(item);
+    let result: IngestResult;
+    try {
+      result = await ingestOne(d, item, target, flags, maxBytes, opts.extractor);
+    } catch (e) {
+      const err = asDossierError(e);
+      // Name the document in the message when the failing layer did not.
+      const named = err.context.file || err.context.url ? err : new DossierError(err.code, err.detail, { ...err.context, file: target }, { cause: err });
+      result = { target, status: "failed", error: named };
+    }
+    results.push(result);
+    opts.onProgress?.(results.length, items.length, result);
+  }
+  return results;
+}
+
+async function ingestOne(
+  d: Dossier,
+  item: IngestTarget,
+  target: string,
+  flags: SourceMetadata,
+  maxBytes: number,
+  extractor: Extractor | undefined,
+): Promise<IngestResult> {
+  if (item.kind === "error") throw item.error;
+  let bytes: Uint8Array;
+  let fetchRecord: FetchRecord | null = null;
+  let filename: string;
+  let contentType: string | undefined;
+  let sidecar: SourceMetadata = {};
+  if (item.kind === "url") {
+    const fetched = await fetchDocument(item.url, { maxBytes });
+    bytes = fetched.bytes;
+    fetchRecord = fetched.record;
+    filename = fetched.filename;
+    contentType = fetched.record.contentType ?? undefined;
+  } else {
+    if (item.size > maxBytes) {
+      throw new DossierError("TOO_LARGE", `file is ${item.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-size)`, { file: target });
+    }
+    bytes = await readFile(item.path);
+    filename = item.path.split("/").pop() ?? item.path;
+    sidecar = await readSidecar(item.path);
+  }
+
+  const sha = sha256Hex(bytes);
+  const id = `sha256:${sha}`;
+  const from = item.kind === "url" ? { url: item.url, finalUrl: fetchRecord?.finalUrl } : { path: target };
+
+  const existing = await d.store.getSource(id);
+  if (existing) {
+    // Same bytes again: no second source; custody records the sighting.
+    await d.store.appendCustody({ actor: d.actor, action: "seen-again", sourceId: id, details: { from, ...(fetchRecord ? { fetch: fetchRecord } : {}) } });
+    if (!(await d.archive.has(sha))) {
+      // The archived copy went missing: restore it from these identical bytes.
+      const staged = await d.archive.stage(bytes, sha);
+      await staged.commit();
+    }
+    return { target, status: "seen-again", source: existing };
+  }
+
+  const doc: ExtractedDocument = await extractDocument(bytes, { filename, contentType }, { maxBytes });
+  const meta = mergeMetadata(flags, sidecar, doc.metadata as SourceMetadata);
+  const text = doc.text;
+  const textSha = sha256Hex(text);
+  const source: Source = {
+    id,
+    sha256: sha,
+    size: bytes.byteLength,
+    format: doc.format,
+    mediaType: doc.mediaType,
+    encoding: doc.encoding,
+    textSha256: textSha,
+    textLength: text.length,
+    needsOcr: doc.needsOcr,
+    filename,
+    fetch: fetchRecord,
+    ingestedAt: new Date().toISOString(),
+    title: meta.title ?? null,
+    publisher: meta.publisher ?? null,
+    author: meta.author ?? null,
+    url: meta.url ?? fetchRecord?.finalUrl ?? null,
+    published: meta.published ?? null,
+    language: meta.language ?? doc.language ?? null,
+    grade: meta.grade ?? null,
+    kind: meta.kind ?? null,
+    extra: { ...doc.extra, ...(doc.warnings.length ? { warnings: doc.warnings } : {}) },
+  };
+  const texts: SourceText[] = [{ sourceId: id, kind: "text", sha256: textSha, text }];
+  if (doc.unicodeText !== null) texts.push({ sourceId: id, kind: "unicode", sha256: sha256Hex(doc.unicodeText), text: doc.unicodeText });
+
+  const staged = await d.archive.stage(bytes, sha);
+  try {
+    const extraction = await d.store.transaction(async (tx) => {
+      await tx.putSource(source, texts);
+      await tx.appendCustody({
+        actor: d.actor,
+        action: "ingested",
+        sourceId: id,
+        details: { from, filename, size: source.size, format: source.format, ...(fetchRecord ? { fetch: fetchRecord } : {}) },
+      });
+      await tx.appendCustody({
+        actor: d.actor,
+        action: "text-extracted",
+        sourceId: id,
+        details: { kinds: texts.map((t) => ({ kind: t.kind, sha256: t.sha256, length: t.text.length })), encoding: source.encoding, language: source.language, needsOcr: source.needsOcr },
+      });
+      const extraction = extractor && text ? await extractor({ source, text }, tx) : undefined;
+      // Last step before commit: a failure above leaves nothing in the archive's final place.
+      await staged.commit();
+      return extraction;
+    });
+    return { target, status: "ingested", source, extraction };
+  } finally {
+    await staged.discard();
+  }
+}
