@@ -4,7 +4,7 @@
 const layer = (names) => `^src/(${names.join("|")})/`;
 const below = {
   errors: [],
-  model: ["errors"],
+  model: ["errors", "dates"],
   dates: ["errors"],
   names: ["errors", "model"],
   store: ["errors", "model", "dates", "names"],
