@@ -1,0 +1,138 @@
+/**
+ * Screening speed: indexes the OFAC SDN names, the UN list and the 2 x 50,000 candidate
+ * negatives, then times 10,000 queries; builds a synthetic 1,000,000-name index and reports
+ * its memory and queries per second; runs Fuse.js on the same indexes and queries (on a
+ * bounded sample, extrapolated, because Fuse scans every name per query).
+ * Run: node --import tsx bench/names.ts   (exports benchNames for bench/run.ts)
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import Fuse from "fuse.js";
+import { readUnList } from "../scripts/build-name-pairs.ts";
+import { createScreeningIndex } from "../src/services/screening.ts";
+import type { ScreeningIndex } from "../src/names/screening-index.ts";
+
+const DATA = new URL("../../shared/data/", import.meta.url).pathname;
+
+/** Minimal SDN reader for the bench: no header, CRLF, trailing 0x1A, `-0- ` empty. */
+function sdnNames(): { id: string; name: string; schema: string }[] {
+  const text = readFileSync(`${DATA}sanctions/ofac/sdn_2024-05-03.csv`, "latin1").replace(/\x1a\s*$/, "");
+  const rows = parse(text, { relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return rows.filter((r) => r[1]).map((r) => ({ id: `ofac:${r[0]}`, name: r[1], schema: r[2]?.trim() === "individual" ? "Person" : "Organization" }));
+}
+
+function csvNames(file: string): string[] {
+  return (parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true }) as { full_name: string }[]).map((r) => r.full_name).filter(Boolean);
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function timeQueries(index: ScreeningIndex, queries: string[]): number {
+  const t = performance.now();
+  for (const q of queries) index.query(q, { limit: 10 });
+  return queries.length / ((performance.now() - t) / 1000);
+}
+
+function fuseQps(names: string[], queries: string[], sample: number): { qps: number; sampled: number } {
+  const fuse = new Fuse(names, { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const qs = queries.slice(0, sample);
+  const t = performance.now();
+  for (const q of qs) fuse.search(q, { limit: 10 });
+  return { qps: qs.length / ((performance.now() - t) / 1000), sampled: qs.length };
+}
+
+export interface NameBenchFigures {
+  realNames: number;
+  realIndexSeconds: number;
+  realQps: number;
+  realFuseQps: number;
+  realFuseSample: number;
+  syntheticNames: number;
+  syntheticIndexSeconds: number;
+  syntheticHeapMB: number;
+  syntheticRssMB: number;
+  syntheticQps: number;
+  syntheticFuseQps: number;
+  syntheticFuseSample: number;
+}
+
+export async function benchNames(opts: { synthetic?: number; queries?: number } = {}): Promise<NameBenchFigures> {
+  const nQueries = opts.queries ?? 10_000;
+  const nSynthetic = opts.synthetic ?? 1_000_000;
+  // Real lists.
+  const sdn = sdnNames();
+  const un = readUnList(`${DATA}sanctions/un/UN_consolidated_2026-02.xml`);
+  const negatives = [...csvNames(`${DATA}names/yente_candgen_negatives_global_50k.csv`), ...csvNames(`${DATA}names/yente_candgen_negatives_us_50k.csv`)];
+  let t = performance.now();
+  const real = createScreeningIndex();
+  for (const e of sdn) real.add({ ...e, datasets: ["ofac"] });
+  un.forEach((u, i) => real.add({ id: `un:${i}`, name: u.name, aliases: [...u.aliases, ...u.original], schema: u.kind === "individual" ? "Person" : "Organization", datasets: ["un"] }));
+  negatives.forEach((n, i) => real.add({ id: `neg:${i}`, name: n, schema: "Person", datasets: ["negatives"] }));
+  real.query("warm up");
+  const realIndexSeconds = (performance.now() - t) / 1000;
+  const realNames = sdn.length + un.length + negatives.length;
+  const r = rng(7);
+  const pool = [...sdn.map((s) => s.name), ...un.map((u) => u.name), ...negatives];
+  // Queries: listed names with a typo in a third of them, and unseen negatives.
+  const queries = Array.from({ length: nQueries }, () => {
+    const n = pool[Math.floor(r() * pool.length)];
+    if (r() < 0.33 && n.length > 4) {
+      const i = 1 + Math.floor(r() * (n.length - 2));
+      return n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2);
+    }
+    return n;
+  });
+  const realQps = timeQueries(real, queries);
+  const realFuse = fuseQps(pool, queries, 30);
+
+  // Synthetic 1M: names from token pools.
+  const given = new Set<string>(), family = new Set<string>();
+  for (const n of negatives) {
+    const parts = n.split(/\s+/);
+    if (parts.length >= 2) {
+      given.add(parts[0]);
+      family.add(parts[parts.length - 1]);
+    }
+  }
+  const G = [...given], F = [...family];
+  const names: string[] = [];
+  for (let i = 0; i < nSynthetic; i++) {
+    const k = r();
+    const g = G[Math.floor(r() * G.length)], f = F[Math.floor(r() * F.length)];
+    names.push(k < 0.5 ? `${g} ${f}` : k < 0.85 ? `${g} ${G[Math.floor(r() * G.length)]} ${f}` : `${f}, ${g}`);
+  }
+  global.gc?.();
+  const before = process.memoryUsage();
+  t = performance.now();
+  const big = createScreeningIndex();
+  for (let i = 0; i < names.length; i++) big.add({ id: `s:${i}`, name: names[i], schema: "Person", datasets: ["synthetic"] });
+  big.query("warm up");
+  const syntheticIndexSeconds = (performance.now() - t) / 1000;
+  global.gc?.();
+  const after = process.memoryUsage();
+  const synthQueries = Array.from({ length: nQueries }, (_, i) => (i % 2 ? names[Math.floor(r() * names.length)] : queries[i]));
+  const syntheticQps = timeQueries(big, synthQueries);
+  const bigFuse = fuseQps(names, synthQueries, 3);
+  return {
+    realNames,
+    realIndexSeconds,
+    realQps,
+    realFuseQps: realFuse.qps,
+    realFuseSample: realFuse.sampled,
+    syntheticNames: nSynthetic,
+    syntheticIndexSeconds,
+    syntheticHeapMB: (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 2 ** 20,
+    syntheticRssMB: after.rss / 2 ** 20,
+    syntheticQps,
+    syntheticFuseQps: bigFuse.qps,
+    syntheticFuseSample: bigFuse.sampled,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const n = process.argv.includes("--small") ? 100_000 : 1_000_000;
+  console.log(JSON.stringify(await benchNames({ synthetic: n }), null, 2));
+}

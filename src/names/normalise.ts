@@ -1,0 +1,204 @@
+/**
+ * Name normalisation: turns a name as written (any script, any order, with ranks and
+ * honorifics) into comparable tokens. Rules, in order: Unicode NFKC; "FAMILY, Given" order;
+ * Burmese-script names kept in Myanmar script (romanising them is unreliable); other scripts
+ * transliterated to Latin (Han, Hangul and Kana one syllable per token); diacritics removed
+ * and case folded; punctuation dropped (hyphens and dots split, apostrophes join); leading
+ * titles, ranks and honorifics removed, repeatedly; each token given a phonetic key.
+ */
+import anyAscii from "any-ascii";
+import type { NameModel } from "./model.ts";
+
+export type TokenKind = "name" | "particle" | "patronymic" | "legal" | "initial";
+
+export interface NameToken {
+  /** Normalised text (lowercase ASCII, or Myanmar script). */
+  text: string;
+  /** Phonetic key: variant spellings share it. */
+  key: string;
+  /** Consonant skeleton, set for tokens from scripts that omit vowels (Arabic, Hebrew, Thai). */
+  skeleton: string | null;
+  kind: TokenKind;
+}
+
+export interface NormalisedName {
+  input: string;
+  tokens: NameToken[];
+  /** "myanmar" when the tokens are Myanmar script; "latin" otherwise (after transliteration). */
+  script: "latin" | "myanmar";
+  /** Scripts seen in the input (Unicode script names). */
+  scripts: string[];
+  /** For Myanmar-script names, a romanised fallback for comparing with Latin names. */
+  latinFallback: NameToken[] | null;
+  /** What normalisation did, for explanations. */
+  removed: { text: string; group: string }[];
+  reordered: boolean;
+}
+
+const SCRIPT_TESTS: [string, RegExp][] = [
+  ["Myanmar", /\p{Script=Myanmar}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Thai", /\p{Script=Thai}/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Kana", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+  ["Georgian", /\p{Script=Georgian}/u],
+  ["Devanagari", /\p{Script=Devanagari}/u],
+  ["Latin", /\p{Script=Latin}/u],
+];
+/** Scripts that usually leave short vowels unwritten: compare their consonant skeletons. */
+const ABJAD = new Set(["Arabic", "Hebrew", "Thai"]);
+const SYLLABIC = /([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+const MYANMAR_CHARS = /[\p{Script=Myanmar}]+/gu;
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+
+export function detectScripts(s: string): string[] {
+  if (ASCII_ONLY.test(s)) return /[a-zA-Z]/.test(s) ? ["Latin"] : [];
+  return SCRIPT_TESTS.filter(([, re]) => re.test(s)).map(([n]) => n);
+}
+
+/** True when the string contains Burmese (Myanmar) script. */
+export function isMyanmarScript(s: string): boolean {
+  return /\p{Script=Myanmar}/u.test(s);
+}
+
+/**
+ * Splits text into normalised Latin tokens: NFKC, syllable-per-token for Han/Hangul/Kana,
+ * transliteration, diacritics and case folded, punctuation dropped.
+ */
+export function latinTokens(s: string): string[] {
+  let t = s;
+  if (!ASCII_ONLY.test(t)) {
+    t = t.normalize("NFKC").replace(new RegExp(SYLLABIC.source, "gu"), " $1 ");
+    t = anyAscii(t);
+  }
+  t = t.toLowerCase().replace(/['`’‘ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  return t ? t.split(" ") : [];
+}
+
+/** Myanmar-script tokens: NFKC, runs of Myanmar characters, spaces dropped (Burmese names are often written unspaced). */
+function myanmarTokens(s: string): string[] {
+  return (s.normalize("NFKC").match(MYANMAR_CHARS) ?? []).filter(Boolean);
+}
+
+/** Tokenises a title phrase or a name part the way names are tokenised. */
+export function tokeniseForLists(s: string): string[] {
+  if (isMyanmarScript(s)) return [myanmarTokens(s).join("")];
+  return latinTokens(s);
+}
+
+export function phoneticKey(model: NameModel, token: string): string {
+  const cached = model.keyCache.get(token);
+  if (cached !== undefined) return cached;
+  let k = token;
+  if (/^[a-z0-9]+$/.test(k)) for (const r of model.rules) k = k.replace(r.re, r.to);
+  if (!k) k = token;
+  if (model.keyCache.size < 500_000) model.keyCache.set(token, k);
+  return k;
+}
+
+/** Consonants only (w/v are vowels in Arabic and Hebrew spellings), doubles collapsed. */
+export function skeletonOf(key: string): string {
+  const s = key.replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1");
+  return s || key;
+}
+
+function classify(model: NameModel, text: string): TokenKind {
+  if (text.length === 1 && /[a-z]/.test(text)) return "initial";
+  if (model.particles.has(text)) return "particle";
+  if (model.legalForms.has(text)) return "legal";
+  if (text.length > 6) for (const suf of model.patronymicSuffixes) if (text.endsWith(suf) && text.length - suf.length >= 3) return "patronymic";
+  return "name";
+}
+
+export function makeToken(model: NameModel, text: string, abjad = false): NameToken {
+  const myanmar = isMyanmarScript(text);
+  const key = myanmar ? text : phoneticKey(model, text);
+  return { text, key, skeleton: abjad && !myanmar ? skeletonOf(key) : null, kind: myanmar ? "name" : classify(model, text) };
+}
+
+/** Removes leading title phrases, repeatedly, never leaving nothing. */
+function stripTitles(model: NameModel, tokens: string[], removed: { text: string; group: string }[]): string[] {
+  let start = 0;
+  for (;;) {
+    const cands = model.titlesByFirst.get(tokens[start]);
+    if (!cands) break;
+    const hit = cands.find((c) => c.tokens.length < tokens.length - start && c.tokens.every((t, i) => tokens[start + i] === t));
+    // A doubled word ("Maung Maung Kyaw", "Ko Ko Gyi") is a name, not an honorific.
+    if (!hit || (hit.tokens.length === 1 && tokens[start + 1] === hit.tokens[0])) break;
+    removed.push({ text: hit.tokens.join(" "), group: hit.group });
+    start += hit.tokens.length;
+  }
+  return start ? tokens.slice(start) : tokens;
+}
+
+/** Myanmar-script titles are prefixes of an unspaced string, not separate tokens. */
+function stripMyanmarTitles(model: NameModel, s: string, removed: { text: string; group: string }[]): string {
+  let out = s;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [first, cands] of model.titlesByFirst) {
+      if (!isMyanmarScript(first)) continue;
+      const c = cands[0];
+      if (out.startsWith(first) && out.length > first.length) {
+        removed.push({ text: first, group: c.group });
+        out = out.slice(first.length);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Splits "FAMILY, Given" into its parts when it looks like that form (one comma, both sides non-empty). */
+function commaParts(s: string): [string, string] | null {
+  const parts = s.split(/[,，،]/);
+  if (parts.length !== 2) return null;
+  const [family, given] = parts.map((p) => p.trim());
+  if (!family || !given) return null;
+  return [family, given];
+}
+
+export function normaliseName(model: NameModel, input: string): NormalisedName {
+  const removed: { text: string; group: string }[] = [];
+  const scripts = detectScripts(input);
+  const abjad = scripts.some((s) => ABJAD.has(s));
+  const parts = commaParts(input);
+  const reordered = parts !== null;
+
+  if (scripts.includes("Myanmar")) {
+    const ordered = parts ? `${parts[1]} ${parts[0]}` : input;
+    const joined = stripMyanmarTitles(model, myanmarTokens(ordered).join(""), removed);
+    const latin = stripTitles(model, latinTokens(ordered), []);
+    return {
+      input,
+      tokens: joined ? [makeToken(model, joined)] : [],
+      script: "myanmar",
+      scripts,
+      latinFallback: latin.map((t) => makeToken(model, t, false)),
+      removed,
+      reordered,
+    };
+  }
+
+  let tokens: string[];
+  if (parts) {
+    const family = stripTitles(model, latinTokens(parts[0]), removed);
+    tokens = stripTitles(model, [...latinTokens(parts[1]), ...family], removed);
+  } else {
+    tokens = stripTitles(model, latinTokens(input), removed);
+  }
+  return {
+    input,
+    tokens: tokens.map((t) => makeToken(model, t, abjad)),
+    script: "latin",
+    scripts,
+    latinFallback: null,
+    removed,
+    reordered,
+  };
+}

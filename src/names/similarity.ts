@@ -1,0 +1,318 @@
+/**
+ * Name similarity: aligns the tokens of two normalised names regardless of order, lets one
+ * token stand for two joined ones ("Minaung" / "Min Aung"), accepts typos and variant
+ * spellings, weighs rare tokens above common ones and penalises tokens left unmatched.
+ * Birth dates and nationalities, when both sides have them, move the score. Every score
+ * carries an explanation of each feature.
+ */
+import { skeletonOf, type NameToken, type NormalisedName } from "./normalise.ts";
+
+/** The one default threshold, used by `compare` and `screen`. */
+export const DEFAULT_THRESHOLD = 0.85;
+
+/** How often a token occurs in the indexed names; absent = no frequency information. */
+export interface TokenStats {
+  /** Number of indexed names. */
+  total: number;
+  /** Document frequency of a normalised token (0 when unseen). */
+  df(text: string): number;
+}
+
+export interface TokenAlignment {
+  query: string;
+  candidate: string;
+  similarity: number;
+  how: "exact" | "variant" | "skeleton" | "typo" | "joined" | "initial";
+  weight: number;
+}
+
+export interface MatchExplanation {
+  tokens: TokenAlignment[];
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+  /** Share of the total weight carried by the aligned tokens, before penalties. */
+  nameScore: number;
+  /** Weight of the rarest aligned token relative to a token never seen (1). */
+  rareTokenWeight: number;
+  /** Weight lost to tokens matched by nothing. */
+  unmatchedPenalty: number;
+  dob: { query: string[]; candidate: string[]; effect: number; verdict: "same" | "close" | "different" | "unknown" };
+  nationality: { query: string[]; candidate: string[]; effect: number; verdict: "same" | "different" | "unknown" };
+  script: { query: string; candidate: string; compared: "latin" | "myanmar" | "romanised-myanmar" };
+  removed: { query: string[]; candidate: string[] };
+  reordered: { query: boolean; candidate: boolean };
+}
+
+export interface MatchResult {
+  score: number;
+  explanation: MatchExplanation;
+}
+
+export interface CompareOptions {
+  stats?: TokenStats;
+  query?: { birthDates?: string[]; nationalities?: string[] };
+  candidate?: { birthDates?: string[]; nationalities?: string[] };
+}
+
+const KIND_WEIGHT = { name: 1, particle: 0.25, patronymic: 0.3, legal: 0.2, initial: 0.3 } as const;
+
+/** Weight of a token: its kind, scaled down the more common it is among indexed names. */
+export function tokenWeight(tok: NameToken, stats?: TokenStats): number {
+  const base = KIND_WEIGHT[tok.kind];
+  if (!stats || stats.total < 50) return base;
+  const df = stats.df(tok.text);
+  if (df <= 1) return base;
+  const f = Math.log(1 + stats.total / df) / Math.log(1 + stats.total);
+  return base * (0.3 + 0.7 * f);
+}
+
+/** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), bounded. */
+// Scratch rows reused across calls: distance is computed millions of times per second.
+let R0 = new Int32Array(64), R1 = new Int32Array(64), R2 = new Int32Array(64);
+
+export function editDistance(a: string, b: string, max = 4): number {
+  if (a === b) return 0;
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (lb + 1 > R0.length) [R0, R1, R2] = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+  let prev2 = R0, prev = R1, cur = R2;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[lb];
+}
+
+/** Edits a token of this length may carry and still be the same name: none for very short ones beyond one. */
+function allowedEdits(len: number): number {
+  return len <= 5 ? 1 : len <= 9 ? 2 : 3;
+}
+
+function editSimilarity(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  if (len === 0) return 0;
+  const allowed = allowedEdits(len);
+  const d = editDistance(a, b, allowed);
+  if (d > allowed) return 0;
+  const s = 1 - d / len;
+  // Swapped letters are a slip of the keyboard; a changed letter may be another name (Putin / Pugin).
+  return isTransposition(a, b) ? s : s * s;
+}
+
+function undouble(s: string): string {
+  return s.replace(/(.)\1+/g, "$1");
+}
+
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  return [...a].sort().join("") === [...b].sort().join("");
+}
+
+/** Similarity of two single tokens, with how it was reached. */
+export function tokenSimilarity(a: NameToken, b: NameToken): { sim: number; how: TokenAlignment["how"] } {
+  if (a.text === b.text) return { sim: 1, how: "exact" };
+  if (a.key === b.key || undouble(a.text) === undouble(b.text)) return { sim: 0.93, how: "variant" };
+  if ((a.kind === "initial" || b.kind === "initial") && a.text[0] === b.text[0]) return { sim: 0.9, how: "initial" };
+  if (a.kind === "initial" || b.kind === "initial") return { sim: 0, how: "typo" };
+  if (a.skeleton !== null || b.skeleton !== null) {
+    const sa = a.skeleton ?? skeletonOf(a.key), sb = b.skeleton ?? skeletonOf(b.key);
+    if (sa === sb && sa.length >= 2) return { sim: 0.9, how: "skeleton" };
+    const s = editSimilarity(sa, sb) * 0.9;
+    if (s > 0) return { sim: s, how: "skeleton" };
+  }
+  const s = Math.max(editSimilarity(a.text, b.text), 0.95 * editSimilarity(a.key, b.key));
+  return { sim: s, how: "typo" };
+}
+
+
+interface Unit {
+  idx: number[];
+  text: string;
+  key: string;
+  abjad: boolean;
+}
+
+function units(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const text = tokens[i].text + tokens[i + 1].text;
+    out.push({ idx: [i, i + 1], text, key: keyOf(text), abjad: tokens[i].skeleton !== null });
+  }
+  return out;
+}
+
+interface Edge {
+  a: number[];
+  b: number[];
+  sim: number;
+  how: TokenAlignment["how"];
+}
+
+/**
+ * Aligns two token lists and scores them. `keyOf` gives the phonetic key of a joined token
+ * (the caller owns the model); `weightOf` the weight of each token.
+ */
+export function alignTokens(
+  qa: NameToken[],
+  cb: NameToken[],
+  wa: number[],
+  wb: number[],
+  keyOf: (s: string) => string,
+): { score: number; edges: Edge[]; matchedA: boolean[]; matchedB: boolean[] } {
+  const edges: Edge[] = [];
+  for (let i = 0; i < qa.length; i++) {
+    for (let j = 0; j < cb.length; j++) {
+      const { sim, how } = tokenSimilarity(qa[i], cb[j]);
+      if (sim > 0) edges.push({ a: [i], b: [j], sim, how });
+    }
+  }
+  // Joined tokens: one token on one side spelled as two on the other.
+  if (qa.length > 1 || cb.length > 1) {
+    for (const u of units(qa, keyOf)) {
+      for (let j = 0; j < cb.length; j++) {
+        const s = joinedSim(u, cb[j]);
+        if (s > 0) edges.push({ a: u.idx, b: [j], sim: s, how: "joined" });
+      }
+    }
+    const ub = units(cb, keyOf);
+    for (const u of ub) {
+      for (let i = 0; i < qa.length; i++) {
+        const s = joinedSim(u, qa[i]);
+        if (s > 0) edges.push({ a: [i], b: u.idx, sim: s, how: "joined" });
+      }
+    }
+    // A word boundary in another place ("Lauren Tnkunda" / "Laurent Nkunda").
+    for (const u of units(qa, keyOf)) {
+      for (const v of ub) {
+        if (u.text === v.text) continue;
+        const s = editSimilarity(u.text, v.text);
+        if (s >= 0.85) edges.push({ a: u.idx, b: v.idx, sim: s * 0.97, how: "joined" });
+      }
+    }
+  }
+  const weightOfEdge = (e: Edge) => e.a.reduce((s, i) => s + wa[i], 0) + e.b.reduce((s, j) => s + wb[j], 0);
+  edges.sort((x, y) => y.sim - x.sim || weightOfEdge(y) - weightOfEdge(x));
+  const matchedA = new Array<boolean>(qa.length).fill(false);
+  const matchedB = new Array<boolean>(cb.length).fill(false);
+  const chosen: Edge[] = [];
+  let num = 0;
+  for (const e of edges) {
+    if (e.a.some((i) => matchedA[i]) || e.b.some((j) => matchedB[j])) continue;
+    for (const i of e.a) matchedA[i] = true;
+    for (const j of e.b) matchedB[j] = true;
+    chosen.push(e);
+    num += e.sim * weightOfEdge(e);
+  }
+  const den = wa.reduce((s, w) => s + w, 0) + wb.reduce((s, w) => s + w, 0);
+  return { score: den > 0 ? num / den : 0, edges: chosen, matchedA, matchedB };
+}
+
+function joinedSim(u: Unit, t: NameToken): number {
+  if (u.text === t.text) return 1;
+  if (u.key === t.key) return 0.93;
+  if (u.abjad || t.skeleton !== null) {
+    const sa = skeletonOf(u.key), sb = t.skeleton ?? skeletonOf(t.key);
+    if (sa === sb && sa.length >= 2) return 0.88;
+  }
+  const s = Math.max(editSimilarity(u.text, t.text), 0.95 * editSimilarity(u.key, t.key));
+  return s >= 0.8 ? s * 0.97 : 0;
+}
+
+/** Year (and month/day when given) of an ISO-like date string. */
+function dateParts(d: string): number[] {
+  return (d.match(/\d+/g) ?? []).map(Number);
+}
+
+export function compareDates(qs: string[] = [], cs: string[] = []): MatchExplanation["dob"] {
+  if (!qs.length || !cs.length) return { query: qs, candidate: cs, effect: 0, verdict: "unknown" };
+  let best: "same" | "close" | "different" = "different";
+  for (const q of qs) {
+    for (const c of cs) {
+      const a = dateParts(q), b = dateParts(c);
+      if (!a.length || !b.length) continue;
+      const n = Math.min(a.length, b.length);
+      if (a.slice(0, n).every((v, i) => v === b[i])) best = "same";
+      else if (best !== "same" && Math.abs(a[0] - b[0]) <= 1) best = "close";
+    }
+  }
+  const effect = best === "same" ? 0.05 : best === "close" ? 0 : -0.15;
+  return { query: qs, candidate: cs, effect, verdict: best };
+}
+
+function normCountry(s: string): string {
+  return s.toLowerCase().replace(/[^a-z]/g, "");
+}
+
+export function compareNationalities(qs: string[] = [], cs: string[] = []): MatchExplanation["nationality"] {
+  const q = qs.map(normCountry).filter(Boolean), c = cs.map(normCountry).filter(Boolean);
+  if (!q.length || !c.length) return { query: qs, candidate: cs, effect: 0, verdict: "unknown" };
+  // Codes and names cannot be compared without a gazetteer; only like with like counts.
+  const comparable = q.some((x) => c.some((y) => (x.length === 2) === (y.length === 2)));
+  if (!comparable) return { query: qs, candidate: cs, effect: 0, verdict: "unknown" };
+  if (q.some((x) => c.includes(x))) return { query: qs, candidate: cs, effect: 0.03, verdict: "same" };
+  return { query: qs, candidate: cs, effect: -0.08, verdict: "different" };
+}
+
+/** Compares two normalised names. */
+export function compareNormalised(
+  a: NormalisedName,
+  b: NormalisedName,
+  keyOf: (s: string) => string,
+  opts: CompareOptions = {},
+): MatchResult {
+  let ta = a.tokens, tb = b.tokens;
+  let compared: MatchExplanation["script"]["compared"] = "latin";
+  if (a.script === "myanmar" && b.script === "myanmar") compared = "myanmar";
+  else if (a.script === "myanmar" || b.script === "myanmar") {
+    compared = "romanised-myanmar";
+    if (a.script === "myanmar") ta = a.latinFallback ?? [];
+    if (b.script === "myanmar") tb = b.latinFallback ?? [];
+  }
+  const wa = ta.map((t) => tokenWeight(t, opts.stats));
+  const wb = tb.map((t) => tokenWeight(t, opts.stats));
+  const al = alignTokens(ta, tb, wa, wb, keyOf);
+  const dob = compareDates(opts.query?.birthDates, opts.candidate?.birthDates);
+  const nationality = compareNationalities(opts.query?.nationalities, opts.candidate?.nationalities);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  let score = al.score;
+  // Supporting evidence only lifts names that already look alike.
+  if (score >= 0.6) score += dob.effect + nationality.effect;
+  else score += Math.min(0, dob.effect + nationality.effect);
+  score = Math.max(0, Math.min(1, score));
+  const den = wa.reduce((s, w) => s + w, 0) + wb.reduce((s, w) => s + w, 0);
+  const unmatchedW = wa.reduce((s, w, i) => s + (al.matchedA[i] ? 0 : w), 0) + wb.reduce((s, w, j) => s + (al.matchedB[j] ? 0 : w), 0);
+  const alignedWeights = al.edges.map((e) => Math.max(...e.a.map((i) => wa[i]), ...e.b.map((j) => wb[j])));
+  return {
+    score: round(score),
+    explanation: {
+      tokens: al.edges.map((e, n) => ({
+        query: e.a.map((i) => ta[i].text).join(" "),
+        candidate: e.b.map((j) => tb[j].text).join(" "),
+        similarity: round(e.sim),
+        how: e.how,
+        weight: round(alignedWeights[n]),
+      })),
+      unmatchedQuery: ta.filter((_, i) => !al.matchedA[i]).map((t) => t.text),
+      unmatchedCandidate: tb.filter((_, j) => !al.matchedB[j]).map((t) => t.text),
+      nameScore: round(al.score),
+      rareTokenWeight: round(alignedWeights.length ? Math.max(...alignedWeights) : 0),
+      unmatchedPenalty: round(den > 0 ? unmatchedW / den : 0),
+      dob,
+      nationality,
+      script: { query: a.scripts.join("+") || "none", candidate: b.scripts.join("+") || "none", compared },
+      removed: { query: a.removed.map((r) => r.text), candidate: b.removed.map((r) => r.text) },
+      reordered: { query: a.reordered, candidate: b.reordered },
+    },
+  };
+}

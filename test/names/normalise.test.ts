@@ -1,0 +1,70 @@
+// Normalisation rules: each rule of src/names/normalise.ts, stated as behaviour.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { nameMatcher } from "../../src/services/names.ts";
+
+const m = nameMatcher();
+const texts = (s: string) => m.normalise(s).tokens.map((t) => t.text);
+const key = (s: string) => m.normalise(s).tokens.map((t) => t.key);
+
+test("NFKC, case folding and diacritics: compatibility forms and accents fold away", () => {
+  assert.deepEqual(texts("ＶＬＡＤÍＭÍR Pútín"), ["vladimir", "putin"]);
+  assert.deepEqual(texts("Ǆokić"), ["dzokic"]);
+});
+
+test("punctuation: hyphens and dots split, apostrophes join", () => {
+  assert.deepEqual(texts("AL-DARI"), ["al", "dari"]);
+  assert.deepEqual(texts("Nu'ay"), ["nuay"]);
+});
+
+test("FAMILY, Given order becomes Given FAMILY", () => {
+  assert.deepEqual(texts("HLAING, Min Aung"), ["min", "aung", "hlaing"]);
+  assert.equal(m.normalise("HLAING, Min Aung").reordered, true);
+});
+
+test("ranks, titles and honorifics are removed from the start, repeatedly", () => {
+  assert.deepEqual(texts("Senior General U Min Aung Hlaing"), ["min", "aung", "hlaing"]);
+  assert.deepEqual(texts("Sen. Gen. Min Aung Hlaing"), ["min", "aung", "hlaing"]);
+  assert.deepEqual(texts("Lt.-Gen. Than Htay"), ["than", "htay"]);
+  assert.deepEqual(texts("Vice Senior General Soe Win"), ["soe", "win"]);
+  assert.deepEqual(texts("Daw Aung San Suu Kyi"), ["aung", "san", "suu", "kyi"]);
+  assert.deepEqual(texts("Sheikh Hajji Ahmad"), ["ahmad"]);
+  assert.deepEqual(texts("Генерал Иванов"), ["ivanov"]);
+  assert.deepEqual(texts("HLAING, Senior General Min Aung"), ["min", "aung", "hlaing"]);
+});
+
+test("a title is never stripped when nothing would remain, nor from a doubled name", () => {
+  assert.deepEqual(texts("General"), ["general"]);
+  assert.deepEqual(texts("Maung Maung Kyaw"), ["maung", "maung", "kyaw"]);
+  assert.deepEqual(texts("Ko Ko Gyi"), ["ko", "ko", "gyi"]);
+});
+
+test("Cyrillic, Greek, Arabic and Chinese are transliterated to Latin", () => {
+  assert.deepEqual(texts("Сергей Шойгу"), ["sergey", "shoygu"]);
+  assert.deepEqual(texts("Αλέξανδρος"), ["alexandros"]);
+  assert.ok(m.normalise("محمد").tokens[0].skeleton, "Arabic tokens compare by consonant skeleton");
+  assert.deepEqual(texts("习近平"), ["xi", "jin", "ping"]);
+});
+
+test("Burmese script is detected and kept in Myanmar script, honorifics removed", () => {
+  const n = m.normalise("ဦးမင်းအောင်လှိုင်");
+  assert.equal(n.script, "myanmar");
+  assert.equal(n.tokens.length, 1);
+  assert.ok(!n.tokens[0].text.startsWith("ဦး"));
+  assert.ok(n.latinFallback && n.latinFallback.length > 0);
+});
+
+test("Russian variant spellings share a phonetic key", () => {
+  assert.deepEqual(key("Sergei Shoigu"), key("Sergey Shoygu"));
+  assert.deepEqual(key("Dmitriy"), key("Dmitry"));
+  assert.deepEqual(key("Khlaing"), key("Hlaing"));
+  assert.deepEqual(key("Tatyana"), key("Tatiana"));
+  assert.deepEqual(key("Yuliya"), key("Yulia"));
+  assert.deepEqual(key("Tsvetkov"), key("Tzvetkov"));
+});
+
+test("patronymics and particles are recognised", () => {
+  const kinds = m.normalise("Sergei Kuzhugetovich Shoigu").tokens.map((t) => t.kind);
+  assert.deepEqual(kinds, ["name", "patronymic", "name"]);
+  assert.equal(m.normalise("Abu Bakr al Baghdadi").tokens[2].kind, "particle");
+});
