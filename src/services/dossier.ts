@@ -41,7 +41,7 @@ export async function openDossier(opts: DossierOptions = {}): Promise<Dossier> {
   const home = resolveHome(opts.home);
   mkdirSync(home, { recursive: true });
   const store = await openStore({ url: process.env.DATABASE_URL, path: join(home, "dossier.db") });
-  const archive = new BlobArchive(join(home, "archive"));
+  const archive = new BlobArchive(join(home, "archive"), { fsync: process.env.DOSSIER_FSYNC === "1" });
   return {
     home,
     store,
