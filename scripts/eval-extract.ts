@@ -1,0 +1,139 @@
+/**
+ * `npm run eval`: runs the extractor on every document that has a gold file (the shared
+ * corpus in test/gold/, our own fixtures in test/extract/fixtures/), scores each with
+ * ../shared/tools/score-extract.py, and prints recall and precision per document and per
+ * predicate. `--write` records the figures in BENCHMARKS.md ("Extraction quality").
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { extractFile } from "../src/services/extract.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const SCORER = join(ROOT, "../shared/tools/score-extract.py");
+const ALIASES = join(ROOT, "test/gold/aliases.json");
+
+interface Doc {
+  set: "corpus" | "fixtures";
+  gold: string;
+  text: string;
+}
+
+interface Gold {
+  file: string;
+  published?: string;
+  facts: { id: string; predicates: string[] }[];
+}
+
+function docs(): Doc[] {
+  const out: Doc[] = [];
+  const goldDir = join(ROOT, "test/gold");
+  for (const f of readdirSync(goldDir).filter((f) => f.endsWith(".json") && f !== "aliases.json").sort()) {
+    const g = JSON.parse(readFileSync(join(goldDir, f), "utf8")) as Gold;
+    out.push({ set: "corpus", gold: join(goldDir, f), text: join(ROOT, "../shared/corpus", g.file) });
+  }
+  const fixDir = join(ROOT, "test/extract/fixtures");
+  if (existsSync(fixDir))
+    for (const f of readdirSync(fixDir).filter((f) => f.endsWith(".gold.json")).sort()) {
+      const g = JSON.parse(readFileSync(join(fixDir, f), "utf8")) as Gold;
+      out.push({ set: "fixtures", gold: join(fixDir, f), text: join(fixDir, g.file) });
+    }
+  return out;
+}
+
+interface Score {
+  file: string;
+  gold: number;
+  claims: number;
+  recalled: number;
+  recall: number;
+  precision_lb: number;
+  dated: string;
+}
+
+interface PredicateTally {
+  gold: number;
+  missed: number;
+  claims: number;
+  unmatched: number;
+}
+
+export async function evaluate(withDatasets = true): Promise<{ rows: (Score & { set: string })[]; perPredicate: Map<string, PredicateTally>; totals: Record<string, { gold: number; recalled: number; claims: number; matched: number }> }> {
+  const tmp = mkdtempSync(join(tmpdir(), "dossier-eval-"));
+  const rows: (Score & { set: string })[] = [];
+  const perPredicate = new Map<string, PredicateTally>();
+  const totals: Record<string, { gold: number; recalled: number; claims: number; matched: number }> = {};
+  const tally = (p: string) => {
+    let t = perPredicate.get(p);
+    if (!t) perPredicate.set(p, (t = { gold: 0, missed: 0, claims: 0, unmatched: 0 }));
+    return t;
+  };
+  for (const d of docs()) {
+    const gold = JSON.parse(readFileSync(d.gold, "utf8")) as Gold;
+    const { text: _t, ...out } = await extractFile(d.text, { ...(gold.published ? { published: gold.published } : {}), datasets: withDatasets });
+    const sys = join(tmp, basename(d.text) + ".json");
+    writeFileSync(sys, JSON.stringify(out));
+    const r = spawnSync("python3", [SCORER, d.gold, sys, "--aliases", ALIASES, "--verbose"], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`scorer failed on ${d.gold}: ${r.stderr}`);
+    const [first, ...rest] = r.stdout.trim().split("\n");
+    const score = JSON.parse(first) as Score;
+    rows.push({ ...score, set: d.set });
+    const t = (totals[d.set] ??= { gold: 0, recalled: 0, claims: 0, matched: 0 });
+    t.gold += score.gold;
+    t.recalled += score.recalled;
+    t.claims += score.claims;
+    t.matched += Math.round(score.precision_lb * score.claims);
+    if (d.set !== "corpus") continue;
+    for (const f of gold.facts) tally(f.predicates[0]).gold++;
+    for (const c of out.claims) tally(c.predicate).claims++;
+    const missedIds = new Set<string>();
+    for (const line of rest) {
+      const miss = /^\s+MISS (\S+)/.exec(line);
+      if (miss) missedIds.add(miss[1]);
+      const un = /^\s+UNMATCHED (\S+)/.exec(line);
+      if (un) tally(un[1]).unmatched++;
+    }
+    for (const f of gold.facts) if (missedIds.has(f.id)) tally(f.predicates[0]).missed++;
+  }
+  return { rows, perPredicate, totals };
+}
+
+function pct(n: number, d: number): string {
+  return d ? (n / d).toFixed(2) : "–";
+}
+
+export function report(e: Awaited<ReturnType<typeof evaluate>>): string {
+  const lines: string[] = [];
+  lines.push("| set | document | gold | claims | recall | precision (lb) | dated |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of e.rows) lines.push(`| ${r.set} | ${r.file} | ${r.gold} | ${r.claims} | ${r.recall.toFixed(2)} | ${r.precision_lb.toFixed(2)} | ${r.dated} |`);
+  for (const [set, t] of Object.entries(e.totals))
+    lines.push(`| ${set} | **all (micro)** | ${t.gold} | ${t.claims} | ${pct(t.recalled, t.gold)} | ${pct(t.matched, t.claims)} | |`);
+  lines.push("", "Per predicate (corpus; a gold fact counts under its first predicate):", "", "| predicate | gold | recall | claims | precision (lb) |", "| --- | ---: | ---: | ---: | ---: |");
+  for (const [p, t] of [...e.perPredicate].sort()) lines.push(`| ${p} | ${t.gold} | ${pct(t.gold - t.missed, t.gold)} | ${t.claims} | ${pct(t.claims - t.unmatched, t.claims)} |`);
+  return lines.join("\n");
+}
+
+function writeBenchmarks(section: string): void {
+  const path = join(ROOT, "BENCHMARKS.md");
+  const heading = "## Extraction quality";
+  const body = `${heading}\n\nMeasured by \`npm run eval\` (scorer: ../shared/tools/score-extract.py, gold: test/gold/, fixtures: test/extract/fixtures/) on ${new Date().toISOString().slice(0, 10)}.\n\n${section}\n`;
+  let doc = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
+  const start = doc.indexOf(heading);
+  if (start >= 0) {
+    const next = doc.indexOf("\n## ", start + heading.length);
+    doc = doc.slice(0, start) + body + (next >= 0 ? doc.slice(next + 1) : "");
+  } else doc = doc.trimEnd() + "\n\n" + body;
+  writeFileSync(path, doc);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("eval-extract.ts")) {
+  const e = await evaluate();
+  const text = report(e);
+  console.log(text);
+  // The same without the built-in dataset: how the generic recogniser does on names it was never given.
+  const generic = await evaluate(false);
+  const gtext = `Without the built-in dataset (gazetteer of states and bodies only):\n\n${report(generic).split("\n\nPer predicate")[0]}`;
+  console.log("\n" + gtext);
+  if (process.argv.includes("--write")) writeBenchmarks(`${text}\n\n${gtext}`);
+}

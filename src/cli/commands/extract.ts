@@ -1,0 +1,33 @@
+/**
+ * `dossier extract FILE`: proposes cited claims from one document and prints them;
+ * stores nothing. Metadata comes from NAME.meta.json beside the file, overridden by flags.
+ */
+import type { Command } from "commander";
+import { DossierError } from "../../errors/index.ts";
+import { emit, table } from "../output.ts";
+import { extractFile } from "../../services/extract.ts";
+
+export function register(program: Command): void {
+  program
+    .command("extract")
+    .description("propose cited claims from a document (stores nothing)")
+    .argument("<file>", "document to read")
+    .option("--published <date>", "published date (YYYY, YYYY-MM or YYYY-MM-DD); relative dates resolve against it")
+    .option("--title <title>", "document title")
+    .option("--min-confidence <x>", "drop claims below this confidence (0..1)")
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as { published?: string; title?: string; minConfidence?: string; json?: boolean };
+      let min: number | undefined;
+      if (o.minConfidence !== undefined) {
+        min = Number(o.minConfidence);
+        if (!Number.isFinite(min) || min < 0 || min > 1) throw new DossierError("USAGE", `--min-confidence must be a number in [0,1], got ${o.minConfidence}`);
+      }
+      const { text: _text, ...out } = await extractFile(file, { published: o.published, title: o.title, minConfidence: min });
+      emit({ json: o.json }, out, () =>
+        table(
+          ["predicate", "subject", "object", "qualifiers", "conf"],
+          out.claims.map((c) => [c.predicate, c.subject.name, c.object.name, JSON.stringify(c.qualifiers), c.confidence.toFixed(2)]),
+        ) + `\n${out.claims.length} proposed claims, ${out.entities.length} entities`,
+      );
+    });
+}

@@ -1,0 +1,737 @@
+/**
+ * Entity recognition: finds who and what a document names. Known names come from the
+ * gazetteer (states, bodies, dataset entities); unknown ones from patterns read from the
+ * lexicon (a rank or title before a name, a capitalised name ending in a typing head
+ * such as "Ministry" or "Meeting", a state's name before "military"), plus acronyms the
+ * text defines and "the junta"/"the regime" pointing at the document's main armed actor.
+ */
+import { Gazetteer, type GazetteerHit } from "./gazetteer.ts";
+import { normKey, slug, tokenize, type Token } from "./text.ts";
+import type { ExtractedEntity, GazetteerEntry, Lexicon, Mention, Span } from "./types.ts";
+
+const TYPE_PREFIX: Record<string, string> = {
+  Person: "person",
+  Organization: "org",
+  State: "state",
+  Body: "body",
+  Place: "place",
+  Event: "event",
+};
+
+export function entityId(type: string, name: string): string {
+  return `${TYPE_PREFIX[type] ?? type.toLowerCase()}:${slug(name)}`;
+}
+
+/** Word lists turned into lookup structures once per lexicon. */
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  titleForms: string[][];
+  heads: { keys: string[]; type: string }[];
+  headFirst: Set<string>;
+  military: string[][];
+  government: string[][];
+  eventNouns: Set<string>;
+  anaphors: string[][];
+  representatives: string[][];
+  /** Lowercase words of titles ("minister", "leader"), for "junta defence minister X". */
+  roleWords: Set<string>;
+  bodyNouns: string[][];
+  notNames: Set<string>;
+  functionWords: Set<string>;
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const forms = (list: string[]) =>
+    list.map((s) => tokenize(s).filter((t) => t.text !== ".").map((t) => t.text)).sort((a, b) => b.length - a.length);
+  const keys = (list: string[]) => forms(list).map((f) => f.map(normKey));
+  const heads: { keys: string[]; type: string }[] = [];
+  for (const [type, list] of Object.entries(lexicon.heads)) for (const k of keys(list)) heads.push({ keys: k, type });
+  heads.sort((a, b) => b.keys.length - a.keys.length);
+  return {
+    lexicon,
+    titleForms: forms([...lexicon.ranks, ...lexicon.titles]),
+    heads,
+    headFirst: new Set(heads.map((h) => h.keys[0])),
+    military: keys(lexicon.military),
+    government: keys(lexicon.government),
+    eventNouns: new Set(lexicon.eventNouns.map(normKey)),
+    anaphors: keys(lexicon.anaphors),
+    representatives: keys(lexicon.representatives),
+    roleWords: new Set([...lexicon.titles, ...lexicon.ranks, "leader", "chief", "head", "spokesperson", "spokesman", "defence", "defense", "foreign", "deputy", "senior"].flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && /^\p{L}+$/u.test(w))),
+    bodyNouns: keys(lexicon.bodyNouns),
+    notNames: new Set(lexicon.notNames),
+    functionWords: new Set(lexicon.functionWords),
+  };
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  priority: number;
+  make: () => Mention | null;
+}
+
+const MAIN = "@main";
+const GROUP = "@group";
+const EVENT_OF = "@event:";
+const CAP = /^\p{Lu}/u;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}\-]*$/u;
+const STOP = new Set(
+  "last first next same recent previous following several many two three four five six seven eight nine ten the a an of in on at to for with by from and or as its their his her our this that these those all some any each every other such more most than is are was were be been has have had which who whose it also not no into over under between among during since after before about against".split(" "),
+);
+
+/** Registry of the document's entities and their mentions. */
+export class EntityTable {
+  readonly entities = new Map<string, ExtractedEntity>();
+  ensure(id: string, type: string, name: string, attributes?: Record<string, unknown>): ExtractedEntity {
+    let e = this.entities.get(id);
+    if (!e) {
+      e = { id, type, name, aliases: [], mentions: [] };
+      if (attributes && Object.keys(attributes).length) e.attributes = { ...attributes };
+      this.entities.set(id, e);
+    }
+    return e;
+  }
+  note(m: Mention, surface: string): void {
+    const e = this.entities.get(m.entity);
+    if (!e) return;
+    e.mentions.push({ start: m.start, end: m.end });
+    const s = surface.replace(/[’]/g, "'");
+    if (s !== e.name && !e.aliases.includes(s) && s.length < 80 && m.via !== "anaphor" && m.via !== "pronoun") e.aliases.push(s);
+  }
+}
+
+export interface Recognised {
+  mentions: Mention[];
+  table: EntityTable;
+  /** The document's main armed actor, if any ("the junta" resolves to it). */
+  main: string | null;
+}
+
+/**
+ * Recognises the entities of a document. Two passes: the first learns acronyms defined
+ * in the text and the bare names of titled persons, the second applies them.
+ */
+export function recogniseEntities(
+  text: string,
+  sentences: Span[],
+  gazetteer: Gazetteer,
+  lex: CompiledLexicon,
+): Recognised {
+  const tokensBySentence = sentences.map((s) => tokenize(text, s.start, s.end).filter((t) => t.end <= s.end));
+  const learnedAfter = new Map<string, number>();
+  const table = new EntityTable();
+  const bySentence = runPass(tokensBySentence, gazetteer, lex, learnedAfter, table, null);
+  const learnedKeys = learn(text, bySentence.flat(), table, gazetteer, learnedAfter);
+  if (learnedKeys.size) {
+    // Only sentences that hold a learned name can change.
+    const redo = tokensBySentence.map((toks) => toks.some((t) => learnedKeys.has(t.key) || (t.key.includes("-") && learnedKeys.has(t.key.split("-")[0]))));
+    const again = runPass(tokensBySentence, gazetteer, lex, learnedAfter, table, redo);
+    for (let k = 0; k < redo.length; k++) if (redo[k]) bySentence[k] = again[k];
+  }
+  const mentions = bySentence.flat();
+
+  // The main armed actor: the most-mentioned military organisation of a state.
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.entity !== MAIN && isArmedForces(m, table)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  let main: string | null = null;
+  let best = 0;
+  for (const [id, n] of counts) if (n > best) [main, best] = [id, n];
+
+  const out: Mention[] = [];
+  let lastPerson: Mention | null = null;
+  let lastGroup: Mention | null = null;
+  const lastEvents: Mention[] = [];
+  for (const m of mentions) {
+    if (m.entity.startsWith(EVENT_OF)) {
+      const noun = m.entity.slice(EVENT_OF.length);
+      const ref = [...lastEvents].reverse().find((e) => (table.entities.get(e.entity)?.name ?? "").toLowerCase().includes(noun) && m.start - e.end < 2000);
+      if (!ref) continue;
+      m.entity = ref.entity;
+    } else if (m.type === "Event") lastEvents.push(m);
+    if (m.entity === GROUP) {
+      if (!lastGroup || m.start - lastGroup.end > 1500) continue;
+      m.entity = lastGroup.entity;
+      m.type = lastGroup.type;
+    } else if (m.type === "Body" && /group/i.test(table.entities.get(m.entity)?.name ?? "")) lastGroup = m;
+    if (m.entity === MAIN) {
+      if (!main) continue;
+      m.entity = main;
+      m.type = "Organization";
+    } else if (m.via === "government") {
+      // "Myanmar's regime" is its armed forces when the document speaks of them.
+      const military = `${m.entity.replace(/^state:/, "org:")}-military`;
+      if (m.title === "regime" && table.entities.has(military)) {
+        m.entity = military;
+        m.type = "Organization";
+      }
+    } else if (m.via === "pronoun") {
+      if (!lastPerson || m.start - lastPerson.end > 400) continue;
+      m.entity = lastPerson.entity;
+    }
+    if (m.type === "Person" && m.via !== "pronoun") lastPerson = m;
+    out.push(m);
+    if (m.via !== "pronoun") table.note(m, text.slice(m.start, m.end));
+  }
+  for (const [id, e] of table.entities) if (e.mentions.length === 0) table.entities.delete(id);
+  return { mentions: out, table, main };
+}
+
+/** A state's armed forces: found by the military pattern, or so described by its dataset. */
+function isArmedForces(m: Mention, table: EntityTable): boolean {
+  if (m.via === "military") return true;
+  if (m.type !== "Organization") return false;
+  const e = table.entities.get(m.entity);
+  const kind = String(e?.attributes?.kind ?? "");
+  return /armed forces|military|junta/i.test(kind) || /-military$|-armed-forces$/.test(m.entity);
+}
+
+function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazetteer, after: Map<string, number>): Set<string> {
+  const keys = new Set<string>();
+  const defRe = /\(\s*([\p{Lu}][\p{L}\p{N}+\-&]{1,11})\s*\)/gu;
+  let m: RegExpExecArray | null;
+  let mi = 0;
+  const sorted = [...mentions].sort((a, b) => a.end - b.end);
+  while ((m = defRe.exec(text))) {
+    const acr = m[1];
+    if ((acr.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    while (mi < sorted.length && sorted[mi].end <= m.index) mi++;
+    const prev = sorted[mi - 1];
+    if (!prev || m.index - prev.end > 2 || prev.entity === MAIN || prev.type === "Person") continue;
+    const e = table.entities.get(prev.entity);
+    if (!e) continue;
+    if (!initialsFit(acr, e.name) && !initialsFit(acr, text.slice(prev.start, prev.end))) continue;
+    const entry: GazetteerEntry = gaz.byId.get(e.id) ?? { id: e.id, type: e.type, name: e.name, aliases: [] };
+    if (!gaz.byId.has(e.id)) gaz.add(entry);
+    gaz.addForm(entry, acr, false);
+    after.set(`${e.id}|${normKey(acr)}`, m.index);
+    keys.add(normKey(acr));
+  }
+  for (const mention of mentions) {
+    if (mention.via !== "title") continue;
+    const e = table.entities.get(mention.entity);
+    if (!e || gaz.byId.has(e.id)) continue;
+    gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
+    keys.add(normKey(e.name.split(" ")[0]));
+  }
+  return keys;
+}
+
+/** Does an acronym plausibly abbreviate a name? Its letters appear in order among the words' initials. */
+function initialsFit(acr: string, name: string): boolean {
+  const letters = acr.replace(/[^\p{L}]/gu, "").toUpperCase();
+  const words = name.split(/[\s\-]+/).filter((w) => /^\p{L}/u.test(w));
+  const initials = words.map((w) => w[0].toUpperCase()).join("");
+  if (!letters) return false;
+  let j = 0;
+  for (const ch of initials) if (j < letters.length && ch === letters[j]) j++;
+  if (j === letters.length) return true;
+  // Allow letters from inside words (e.g. "ARNEX" for "ASEAN-Russia Naval Exercise").
+  const flat = name.toUpperCase();
+  let k = 0;
+  for (const ch of flat) if (k < letters.length && ch === letters[k]) k++;
+  return k === letters.length && letters[0] === initials[0];
+}
+
+function runPass(
+  bySentence: Token[][],
+  gaz: Gazetteer,
+  lex: CompiledLexicon,
+  learnedAfter: Map<string, number>,
+  table: EntityTable,
+  only: boolean[] | null,
+): Mention[][] {
+  const out: Mention[][] = [];
+  for (let si = 0; si < bySentence.length; si++) {
+    const toks = bySentence[si];
+    if (only && !only[si]) {
+      out.push([]);
+      continue;
+    }
+    const cands: Candidate[] = [];
+    const hits: (GazetteerHit | null)[] = toks.map((_, i) => {
+      const h = gaz.matchAt(toks, i);
+      if (!h) return null;
+      const after = learnedAfter.get(`${h.form.entry.id}|${h.form.keys.join(" ")}`);
+      if (after !== undefined && toks[i].start < after) return null;
+      return h;
+    });
+    for (let i = 0; i < toks.length; i++) {
+      const h = hits[i];
+      if (h) {
+        cands.push({ first: h.first, last: h.last, priority: 3, make: () => gazMention(h, toks, table) });
+        if (h.form.entry.type === "State") stateCandidates(h, toks, lex, table, cands);
+      }
+      titleCandidate(i, toks, hits, lex, table, cands);
+      anaphorCandidate(i, toks, lex, cands);
+      if (/^(he|she)$/i.test(toks[i].text))
+        cands.push({ first: i, last: i, priority: 0, make: () => ({ start: toks[i].start, end: toks[i].end, entity: "", type: "Person", via: "pronoun" }) });
+    }
+    capitalisedCandidates(toks, hits, lex, table, cands);
+    eventPhraseCandidates(toks, hits, lex, table, cands);
+    // Longest first, then by priority; keep those that do not overlap a kept one.
+    cands.sort((a, b) => b.last - b.first - (a.last - a.first) || b.priority - a.priority || a.first - b.first);
+    const taken = new Uint8Array(toks.length);
+    const kept: Mention[] = [];
+    for (const c of cands) {
+      let free = true;
+      for (let k = c.first; k <= c.last && free; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      const m = c.make();
+      if (!m) continue;
+      for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+      kept.push(m);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    out.push(kept);
+  }
+  return out;
+}
+
+function gazMention(h: GazetteerHit, toks: Token[], table: EntityTable): Mention {
+  const e = h.form.entry;
+  table.ensure(e.id, e.type, e.name, e.attributes);
+  return { start: toks[h.first].start, end: h.end ?? toks[h.last].end, entity: e.id, type: e.type, via: h.form.demonym ? "demonym" : "gazetteer" };
+}
+
+const formIndex = new WeakMap<string[][], Map<string, string[][]>>();
+
+/** Forms grouped by their first word (lowercased), longest first, built once per list. */
+function byFirst(forms: string[][]): Map<string, string[][]> {
+  let idx = formIndex.get(forms);
+  if (!idx) {
+    idx = new Map();
+    for (const f of forms) {
+      const k = f[0].toLowerCase();
+      const list = idx.get(k) ?? [];
+      list.push(f);
+      idx.set(k, list);
+    }
+    formIndex.set(forms, idx);
+  }
+  return idx;
+}
+
+function matchSeq(toks: Token[], i: number, forms: string[][], exact = false): number {
+  const t0 = toks[i];
+  if (!t0) return 0;
+  const candidates = byFirst(forms).get(t0.key);
+  if (!candidates) return 0;
+  for (const f of candidates) {
+    if (i + f.length > toks.length) continue;
+    let ok = true;
+    for (let k = 0; k < f.length && ok; k++) {
+      const t = toks[i + k];
+      ok = exact ? t.text === f[k] : t.key === f[k];
+      if (ok && k > 0 && t.start - toks[i + k - 1].end > 1) ok = false;
+    }
+    if (ok) return f.length;
+  }
+  return 0;
+}
+
+function stateAdjective(e: GazetteerEntry): string {
+  return e.adjective ?? e.name;
+}
+
+/** "Myanmar military", "Myanmar's military regime", "the Russian government". */
+function stateCandidates(h: GazetteerHit, toks: Token[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  let j = h.last + 1;
+  if (toks[j]?.key === "'s") j++;
+  const mil = matchSeq(toks, j, lex.military);
+  const state = h.form.entry;
+  if (mil && LOWER_WORD.test(toks[j].text.replace(/^Tatmadaw$/, "t"))) {
+    const last = j + mil - 1;
+    const id = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
+    cands.push({
+      first: h.first,
+      last,
+      priority: 5,
+      make: () => {
+        table.ensure(id, "Organization", `${stateAdjective(state)} military`, { country: state.id });
+        return { start: toks[h.first].start, end: toks[last].end, entity: id, type: "Organization", via: "military" };
+      },
+    });
+    return;
+  }
+  // "a Russian official", "US troops", "a Thai Vice Admiral": the state acting through its people.
+  const rep = matchSeq(toks, h.last + 1, lex.representatives) || (h.form.demonym ? matchSeq(toks, h.last + 1, lex.titleForms, true) : 0);
+  if (rep && !(toks[h.last + 1 + rep] && isNameWord(toks[h.last + 1 + rep], lex))) {
+    const last = h.last + rep;
+    cands.push({
+      first: h.first,
+      last,
+      priority: 4,
+      make: () => {
+        table.ensure(state.id, state.type, state.name, state.attributes);
+        return { start: toks[h.first].start, end: toks[last].end, entity: state.id, type: state.type, via: "demonym" };
+      },
+    });
+  }
+  const gov = matchSeq(toks, j, lex.government);
+  if (gov && LOWER_WORD.test(toks[j].text)) {
+    const last = j + gov - 1;
+    cands.push({
+      first: h.first,
+      last,
+      priority: 5,
+      make: () => {
+        table.ensure(state.id, "State", state.name);
+        return { start: toks[h.first].start, end: toks[last].end, entity: state.id, type: "State", via: "government", title: toks[j].key };
+      },
+    });
+  }
+}
+
+const PARTICLE = /^(?:al|el|ad|ar|as|at|an|ash|bin|ibn|bint|abu|van|von|de|da|di|du|le|la|dos|das|del|der)-\p{Lu}/u;
+
+function isNameWord(t: Token | undefined, lex: CompiledLexicon): boolean {
+  if (!t) return false;
+  if (PARTICLE.test(t.text)) return true;
+  if (!/^\p{Lu}[\p{L}\p{M}'’\-.]*$/u.test(t.text)) return false;
+  if (lex.notNames.has(t.text) || lex.functionWords.has(t.text)) return false;
+  if (/^\p{Lu}+$/u.test(t.text) && t.text.length > 1) return false; // acronyms are not personal names
+  return true;
+}
+
+/** A rank or title, then a capitalised name: "Lt Gen Sein Win", "Foreign Minister Sergei Lavrov". */
+function titleCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  if (!CAP.test(toks[i].text)) return;
+  let j = i;
+  let n: number;
+  const titleParts: string[] = [];
+  while ((n = matchSeq(toks, j, lex.titleForms, true))) {
+    titleParts.push(toks.slice(j, j + n).map((t) => t.text).join(" "));
+    j += n;
+    if (toks[j]?.text === ".") j++;
+  }
+  if (j === i) return;
+  const nameStart = j;
+  const known = hits[j] && hits[j]!.form.entry.type === "Person" ? hits[j]!.form.entry : null;
+  if (known) j = hits[j]!.last + 1;
+  else while (j < toks.length && j - nameStart < 4 && isNameWord(toks[j], lex) && !hits[j] && (j === nameStart || toks[j].start - toks[j - 1].end <= 1)) j++;
+  if (j === nameStart) return;
+  const last = j - 1;
+  const name = known ? known.name : toks.slice(nameStart, j).map((t) => t.text).join(" ").replace(/[’]/g, "'");
+  const id = known ? known.id : entityId("Person", name);
+  const title = titleParts.join(" ");
+  cands.push({
+    first: i,
+    last,
+    priority: 4,
+    make: () => {
+      table.ensure(id, "Person", name, { title });
+      // The mention covers the name; the title stays readable for position claims.
+      return { start: toks[nameStart].start, end: toks[last].end, entity: id, type: "Person", via: "title", title, titleStart: toks[i].start };
+    },
+  });
+}
+
+/** "the junta", "the terrorist junta", "the regime": the document's main armed actor. */
+function anaphorCandidate(i: number, toks: Token[], lex: CompiledLexicon, cands: Candidate[]): void {
+  // "junta representatives", "regime officials": people acting for the main actor.
+  if (toks[i].key !== "the") {
+    if (!byFirst(lex.anaphors).has(toks[i].key) || !LOWER_WORD.test(toks[i].text)) return;
+    const n = matchSeq(toks, i, lex.anaphors);
+    const r = n ? matchSeq(toks, i + n, lex.representatives) : 0;
+    const titled = n && toks[i + n] && LOWER_WORD.test(toks[i + n].text) && lex.roleWords.has(toks[i + n].key);
+    if (n && (r || titled)) {
+      const last = r ? i + n + r - 1 : i + n - 1;
+      cands.push({ first: i, last, priority: 2, make: () => ({ start: toks[i].start, end: toks[last].end, entity: MAIN, type: "Organization", via: "anaphor" }) });
+    }
+    return;
+  }
+  if (toks[i].key !== "the") return;
+  // "the summit", "the exercise": the event of that kind last named.
+  const nxt = toks[i + 1];
+  if (nxt && lex.eventNouns.has(nxt.key) && LOWER_WORD.test(nxt.text) && !(toks[i + 2] && (LOWER_WORD.test(toks[i + 2].text) && !/^(was|were|is|are|has|had|in|on|at|of|and|with|which|that|by|for|to)$/.test(toks[i + 2].key)))) {
+    cands.push({ first: i, last: i + 1, priority: 0, make: () => ({ start: toks[i].start, end: nxt.end, entity: `${EVENT_OF}${nxt.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+    return;
+  }
+  // "the group", "the working group": the group last named.
+  const g = matchSeq(toks, i + 1, [["group"], ["working", "group"], ["body"], ["forum"]]);
+  if (g && LOWER_WORD.test(toks[i + 1].text)) {
+    const last = i + g;
+    cands.push({ first: i, last, priority: 2, make: () => ({ start: toks[i].start, end: toks[last].end, entity: GROUP, type: "Body", via: "anaphor" }) });
+    return;
+  }
+  for (let adj = 0; adj <= 2; adj++) {
+    const j = i + 1 + adj;
+    if (j >= toks.length) return;
+    if (adj > 0 && !LOWER_WORD.test(toks[j - 1].text)) return;
+    const n = matchSeq(toks, j, lex.anaphors);
+    if (!n) continue;
+    if (!LOWER_WORD.test(toks[j].text) && toks[j].text !== "Tatmadaw") continue;
+    const next = toks[j + n];
+    // "the military level" uses the word as an adjective: not a reference.
+    if (next && LOWER_WORD.test(next.text) && !/(ed|s)$/.test(next.text) && !/ly$/.test(next.text) && !/^(has|had|is|was|will|can|could|did|does|also|and|to|in|on|at|of|for|with|as|from|by|now|then|still|later|soon|again|once|never|not)$/.test(next.text)) return;
+    if (next && /^(s|es)$/.test(next.text)) return;
+    const last = j + n - 1;
+    cands.push({ first: i, last, priority: 2, make: () => ({ start: toks[i].start, end: toks[last].end, entity: MAIN, type: "Organization", via: "anaphor" }) });
+    return;
+  }
+}
+
+function headAt(toks: Token[], k: number, lex: CompiledLexicon): { type: string; len: number } | null {
+  if (!lex.headFirst.has(toks[k].key)) return null;
+  for (const h of lex.heads) {
+    if (k + h.keys.length > toks.length) continue;
+    let ok = true;
+    for (let q = 0; q < h.keys.length && ok; q++) ok = toks[k + q].key === h.keys[q] && CAP.test(toks[k + q].text);
+    if (ok) return { type: h.type, len: h.keys.length };
+  }
+  return null;
+}
+
+const CONNECTORS = new Set(["of", "and", "for", "on", "the", "de", "&", "-"]);
+
+/**
+ * Capitalised multi-word names. Typed by a head noun at their end ("… Ministry",
+ * "… Meeting") or before "of" ("Ministry of Defence"); a state's name at their start
+ * becomes the owner ("Australian Department of Defence" is Australia's).
+ */
+function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapWord(toks[i]) || lex.functionWords.has(toks[i].text)) {
+      i++;
+      continue;
+    }
+    // Extend over capitalised words and inner connectors.
+    let j = i;
+    let lastCap = i;
+    while (j + 1 < toks.length) {
+      const t = toks[j + 1];
+      if (t.start - toks[j].end > 1) break;
+      if (isCapWord(t) && !(lex.functionWords.has(t.text) && t.text !== "The")) {
+        j++;
+        lastCap = j;
+      } else if (t.key === "and" && (headEndsAt(toks, lastCap, lex) || toks[j + 2]?.key === "the")) break;
+      else if (CONNECTORS.has(t.key) && !CAP.test(t.text) || (t.text === "'" || t.text === "’") && /s$/.test(toks[j].text) || t.text === "-") j++;
+      else break;
+    }
+    const last = lastCap;
+    classifySequence(i, last, toks, hits, lex, table, cands);
+    i = last + 1;
+  }
+}
+
+function headEndsAt(toks: Token[], k: number, lex: CompiledLexicon): boolean {
+  for (let q = Math.max(0, k - 2); q <= k; q++) {
+    const h = headAt(toks, q, lex);
+    if (h && q + h.len - 1 === k) return true;
+  }
+  return false;
+}
+
+function isCapWord(t: Token): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+function classifySequence(i: number, last: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  // Type from a head at the very end, else from the head before the first "of".
+  let type: string | null = null;
+  let headEnd = -1;
+  for (let k = i; k <= last; k++) {
+    const h = headAt(toks, k, lex);
+    if (h && k + h.len - 1 === last) {
+      type = h.type;
+      headEnd = last;
+    }
+  }
+  if (!type) {
+    for (let k = i + 1; k <= last; k++) {
+      if (toks[k].key !== "of" && toks[k].key !== "on" && toks[k].key !== "for") continue;
+      for (let q = i; q < k; q++) {
+        const h = headAt(toks, q, lex);
+        if (h && q + h.len === k) type = h.type;
+      }
+      break;
+    }
+    headEnd = last;
+  }
+  if (matchSeq(toks, i, lex.titleForms, true)) {
+    const of = toks.findIndex((t, k) => k > i && k <= last && t.key === "of");
+    if (of > 0) {
+      let k = of + 1;
+      if (toks[k]?.key === "the") k++;
+      if (k <= last) classifySequence(k, last, toks, hits, lex, table, cands);
+      return;
+    }
+  }
+  // A trailing "'" (the Experts' of "Experts' Working Group") never ends a name.
+  let end = last;
+  while (end > i && !isCapWord(toks[end])) end--;
+  if (!type) {
+    unknownName(i, end, toks, hits, lex, table, cands);
+    return;
+  }
+  let start = i;
+  // A leading state (name, alias or demonym) owns what follows.
+  let owner: GazetteerEntry | null = null;
+  const h0 = hits[i];
+  if (h0 && h0.last < end && CONNECTORS.has(toks[h0.last + 1].key) && !CAP.test(toks[h0.last + 1].text)) {
+    // "Cambodia for the ASEAN … Working Group": a name, a preposition, another name.
+    let k = h0.last + 2;
+    if (toks[k]?.key === "the") k++;
+    if (k <= end) classifySequence(k, last, toks, hits, lex, table, cands);
+    return;
+  }
+  if (h0 && h0.form.entry.type === "State" && h0.last < end) {
+    owner = h0.form.entry;
+    start = h0.last + 1;
+    if (toks[start]?.key === "the") start++;
+  }
+  let first = i;
+  // "Australia's Department of Defence": the possessive owner joins the mention.
+  if (!owner && type === "Organization" && i >= 2 && toks[i - 1].key === "'s" && hits[i - 2]?.form.entry.type === "State" && hits[i - 2]!.last === i - 2) {
+    owner = hits[i - 2]!.form.entry;
+    first = hits[i - 2]!.first;
+  }
+  if (start > end) return;
+  const rest = toks.slice(start, end + 1);
+  if (rest.filter((t) => /\p{L}/u.test(t.text)).length > 8) return; // a phrase, not a name
+  let restText = joinTokens(rest);
+  if (rest.length === 1 && owner === null && type !== "Event" && type !== "Place" && !hits[i]) {
+    // A lone head word ("Ministry", "Council") names nothing by itself.
+    return;
+  }
+  if (owner && rest.length === 1 && lex.lexicon.branches.every((b) => b !== rest[0].text)) {
+    // "Thai Government", "Russian Army" are the state or its military.
+    if (type === "Organization" && /^(Government|Authorities|Administration|Regime)$/.test(rest[0].text)) type = "State";
+  }
+  // "Sudanese Armed Forces" is the state's military, however the text spells it.
+  const isMilitary = owner !== null && type === "Organization" && matchSeq(rest, 0, lex.military) === rest.length;
+  const name = owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
+  const id = type === "State" && owner ? owner.id : isMilitary ? `org:${owner!.id.replace(/^state:/, "")}-military` : entityId(type, owner ? `${owner.id.replace(/^state:/, "")} ${restText}` : restText);
+  const inner: string[] = [];
+  for (let k = i; k <= end; k++) {
+    const h = hits[k];
+    if (h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization")) inner.push(h.form.entry.id);
+  }
+  if (owner && !inner.includes(owner.id)) inner.push(owner.id);
+  const fType = type;
+  restText = name;
+  cands.push({
+    first,
+    last: end,
+    priority: fType === "Event" ? 3 : 2,
+    make: () => {
+      const attrs: Record<string, unknown> = {};
+      if (owner) attrs.country = owner.id;
+      table.ensure(id, fType, name, attrs);
+      return { start: toks[first].start, end: toks[end].end, entity: id, type: fType, via: isMilitary ? "military" : "name", inner };
+    },
+  });
+  void headEnd;
+}
+
+function joinTokens(rest: Token[]): string {
+  let s = "";
+  for (let k = 0; k < rest.length; k++) {
+    if (k > 0 && rest[k].start > rest[k - 1].end) s += " ";
+    s += rest[k].text;
+  }
+  return s.replace(/[’]/g, "'");
+}
+
+/** Two to four capitalised words with no known part: probably a person's name. */
+function unknownName(i: number, end: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  const n = end - i + 1;
+  if (n < 2 || n > 4) return;
+  for (let k = i; k <= end; k++) {
+    if (hits[k] || !isNameWord(toks[k], lex) || lex.headFirst.has(toks[k].key)) return;
+  }
+  // "Southeast Asian countries": a capitalised adjective before a plural noun.
+  const next = toks[end + 1];
+  if (next && LOWER_WORD.test(next.text) && /^(countries|states|nations|governments|leaders|people|members|forces|officials|troops|militaries|navies|partners|armies|groups)$/.test(next.key)) return;
+  const name = joinTokens(toks.slice(i, end + 1));
+  const id = entityId("Person", name);
+  cands.push({
+    first: i,
+    last: end,
+    priority: 1,
+    make: () => {
+      table.ensure(id, "Person", name);
+      return { start: toks[i].start, end: toks[end].end, entity: id, type: "Person", via: "unknown" };
+    },
+  });
+}
+
+/**
+ * Lowercase event and body phrases: "an ASEAN defence ministers' meeting on countering
+ * violent extremism", "the junta-led meetings", "the bloc's defence working group on
+ * counter terrorism". Up to five modifiers before the noun, up to three words of an
+ * "on …" complement after it.
+ */
+function eventPhraseCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  for (let k = 1; k < toks.length; k++) {
+    let type: string | null = null;
+    let nounEnd = k;
+    if (lex.eventNouns.has(toks[k].key) && LOWER_WORD.test(toks[k].text)) type = "Event";
+    else {
+      const n = matchSeq(toks, k, lex.bodyNouns);
+      if (n && LOWER_WORD.test(toks[k].text)) {
+        type = "Body";
+        nounEnd = k + n - 1;
+      }
+    }
+    if (!type) continue;
+    let s = k;
+    let mods = 0;
+    while (s - 1 >= 0 && mods < 5) {
+      const t = toks[s - 1];
+      const isApos = (t.text === "'" || t.text === "’") && s - 2 >= 0 && /s$/.test(toks[s - 2].text);
+      const ok =
+        isApos ||
+        (LOWER_WORD.test(t.text) && !STOP.has(t.key) && !(/ed$/.test(t.key) && !t.key.includes("-")) && !/ly$/.test(t.key)) ||
+        (hits[s - 1] !== null && hits[s - 1] !== undefined) ||
+        /^(January|February|March|April|May|June|July|August|September|October|November|December|\d{4})$/.test(t.text) ||
+        (/^\p{Lu}[\p{L}\-]*$/u.test(t.text) && !lex.functionWords.has(t.text));
+      if (!ok) break;
+      if (!isApos) mods++;
+      s--;
+    }
+    let end = nounEnd;
+    if (mods === 0) {
+      // "a summit of the Intergovernmental Authority on Development": the body names the event.
+      let q = nounEnd + 1;
+      if (toks[q]?.key !== "of") continue;
+      q++;
+      if (toks[q]?.key === "the") q++;
+      const h = hits[q];
+      let e = q - 1;
+      if (h && h.form.entry.type !== "Person") e = h.last;
+      else while (e + 1 < toks.length && e + 1 - q < 6 && (isCapWord(toks[e + 1]) || (CONNECTORS.has(toks[e + 1].key) && e + 2 < toks.length && isCapWord(toks[e + 2])))) e++;
+      if (e < q || !isCapWord(toks[e])) continue;
+      end = e;
+    }
+    if (mods > 0) {
+    if (toks[end + 1]?.key === "on") {
+      let q = end + 2;
+      while (q < toks.length && q - (end + 2) < 3 && LOWER_WORD.test(toks[q].text) && !STOP.has(toks[q].key) && !lex.eventNouns.has(toks[q].key)) q++;
+      if (q > end + 2) end = q - 1;
+    }
+    }
+    const name = joinTokens(toks.slice(s, end + 1));
+    const inner: string[] = [];
+    for (let q = s; q <= end; q++) {
+      const h = hits[q];
+      if (h && h.form.entry.type !== "Person") inner.push(h.form.entry.id);
+    }
+    const id = entityId(type, name);
+    const first = s;
+    const fType = type;
+    const last = end;
+    cands.push({
+      first,
+      last,
+      priority: 1,
+      make: () => {
+        table.ensure(id, fType, name);
+        return { start: toks[first].start, end: toks[last].end, entity: id, type: fType, via: "event", inner };
+      },
+    });
+    k = nounEnd;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The extraction pipeline: segment -> recognise entities -> find relations and
+ * positions -> read modality -> date -> score -> proposed claims. Pure: the caller
+ * passes the text, the predicates, the gazetteer and the word lists.
+ */
+import { createHash } from "node:crypto";
+import { compileLexicon, recogniseEntities, type CompiledLexicon } from "./entities.ts";
+import { Gazetteer } from "./gazetteer.ts";
+import { findDates, referenceDate, type FoundDate } from "./dates.ts";
+import { compileModality, readModality, type CompiledModality } from "./modality.ts";
+import { compileTitleWords, findPositions } from "./positions.ts";
+import { compileTriggers, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
+import { entityId } from "./entities.ts";
+import { sentences } from "./text.ts";
+import {
+  DEFAULT_MIN_CONFIDENCE,
+  type EntityRef,
+  type ExtractedClaim,
+  type ExtractInput,
+  type ExtractResult,
+  type GazetteerEntry,
+  type Lexicon,
+  type Mention,
+  type PredicateSpec,
+  type Qualifiers,
+  type Span,
+} from "./types.ts";
+
+export const EXTRACTOR = { name: "dossier-rules", version: "1" };
+
+/** Everything compiled from the inputs that does not depend on the document. */
+export interface Extractor {
+  run(text: string, sourceId: string, published?: string | null, minConfidence?: number): ExtractResult;
+}
+
+const STRONG = new Set(["gazetteer", "dataset", "military", "title", "name", "acronym", "government", "demonym"]);
+
+export function createExtractor(predicates: PredicateSpec[], gazetteer: GazetteerEntry[], lexicon: Lexicon): Extractor {
+  const lex = compileLexicon(lexicon);
+  const triggers = compileTriggers(predicates);
+  const modality = compileModality(lexicon);
+  const titleRe = compileTitleWords(lexicon.titles, lexicon.ranks);
+  const position = predicates.find((p) => p.name === "position_held") ?? null;
+  return {
+    run: (text, sourceId, published, minConfidence) =>
+      extractWith(text, sourceId, published ?? null, minConfidence ?? DEFAULT_MIN_CONFIDENCE, new Gazetteer(gazetteer), lex, triggers, modality, titleRe, position),
+  };
+}
+
+/** One-shot form of createExtractor(...).run(...). */
+export function extract(input: ExtractInput): ExtractResult {
+  return createExtractor(input.predicates, input.gazetteer, input.lexicon).run(input.text, input.sourceId, input.published, input.minConfidence);
+}
+
+function extractWith(
+  text: string,
+  sourceId: string,
+  published: string | null,
+  minConfidence: number,
+  gaz: Gazetteer,
+  lex: CompiledLexicon,
+  triggers: TriggerIndex,
+  cm: CompiledModality,
+  titleRe: RegExp,
+  position: PredicateSpec | null,
+): ExtractResult {
+  const sents = sentences(text, lex.lexicon.abbreviations);
+  const rec = recogniseEntities(text, sents, gaz, lex);
+  const ref = referenceDate(published);
+  const entities = rec.table.entities;
+  const refOf = (id: string): EntityRef => ({ id, name: entities.get(id)?.name ?? id });
+  const claims = new Map<string, ExtractedClaim>();
+  let mi = 0;
+  let lastEvent: Mention | null = null;
+  for (const sent of sents) {
+    const ms: Mention[] = [];
+    while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
+    for (let k = mi; k < rec.mentions.length && rec.mentions[k].end <= sent.end; k++) ms.push(rec.mentions[k]);
+    const prevEvent = lastEvent;
+    for (const m of ms) if (m.type === "Event") lastEvent = m;
+    if (ms.length < 1) continue;
+    const rels = findRelations(text, sent, ms, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
+    let dates: FoundDate[] | null = null;
+    const lineStart = text.lastIndexOf("\n", sent.start) + 1;
+    for (const r of rels) {
+      const reading = readModality(text, sent, r.clauseStart, r.trigger, cm, lineStart);
+      let confidence = 0.7;
+      const strong = STRONG.has(r.subject.via) && STRONG.has(r.object.via);
+      if (strong) confidence += 0.15;
+      if (r.subject.via === "unknown" || r.object.via === "unknown") confidence -= 0.1;
+      if (r.subject.via === "pronoun" || r.subject.via === "anaphor") confidence -= 0.05;
+      if (r.gapWords > 3) confidence -= 0.1;
+      if (reading.hedged) confidence -= 0.2;
+      const q: Qualifiers = {};
+      if (reading.modality) {
+        q.modality = reading.modality;
+        confidence *= 0.4;
+      }
+      for (const [k, v] of Object.entries(r.extra)) q[k] = typeof v === "string" ? v : refOf(v.entity);
+      const body = innerBody(r.object, entities);
+      if (body && r.predicate.qualifiers.includes("body")) q.body = refOf(body);
+      dates ??= findDates(text, sent, ref);
+      const d = nearestDate(dates, r.trigger, r.clauseStart);
+      if (d) placeDate(q, d.edtf, r.predicate);
+      add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
+    }
+    for (const item of findRoleLists(text, sent, ms, triggers)) {
+      // The item may already be a named entity; else it names a body of its own.
+      const named = ms.find((x) => x.start === item.object.start && x.end === item.object.end && item.predicate.object.includes(x.type));
+      let object: EntityRef;
+      if (named) object = refOf(named.entity);
+      else {
+        const type = item.predicate.object.includes("Body") ? "Body" : item.predicate.object[0];
+        let name = text.slice(item.object.start, item.object.end).replace(/[’]/g, "'");
+        // "The Working Groups and their co-chairs are Maritime Security (…)": the Working Group on Maritime Security.
+        const head = [...ms].reverse().find((x) => x.end <= item.trigger.start && x.type === type && x.via === "name");
+        const headName = head ? entities.get(head.entity)?.name : undefined;
+        if (headName && name.split(/\s+/).length + headName.split(/\s+/).length < 8) name = `${headName.replace(/s$/, "")} on ${name}`;
+        const id = entityId(type, name);
+        rec.table.ensure(id, type, name).mentions.push({ ...item.object });
+        object = refOf(id);
+      }
+      const reading = readModality(text, sent, sent.start, item.trigger, cm, lineStart);
+      if (reading.modality) continue;
+      const q: Qualifiers = item.predicate.qualifiers.includes("role") ? { role: item.role } : {};
+      add(claims, item.predicate.name, refOf(item.subject.entity), object, q, 0.75, sent, text, sourceId, item.predicate.symmetric);
+    }
+    if (position) {
+      for (const p of findPositions(text, sent, ms, titleRe)) {
+        if (!position.subject.includes("Person") || !position.object.includes(p.owner.type)) continue;
+        add(claims, position.name, refOf(p.person.entity), refOf(p.owner.entity), { title: p.title }, 0.75, sent, text, sourceId, false);
+      }
+    }
+  }
+  const kept = [...claims.values()].filter((c) => c.confidence >= minConfidence);
+  const outEntities = [...entities.values()].map((e) => ({ ...e, aliases: e.aliases.slice(0, 20) }));
+  return { entities: outEntities, claims: kept };
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}
+
+function innerBody(m: Mention, entities: Map<string, { type: string }>): string | null {
+  if (m.type !== "Event" || !m.inner) return null;
+  return m.inner.find((id) => entities.get(id)?.type === "Body") ?? m.inner.find((id) => entities.get(id)?.type === "Organization") ?? null;
+}
+
+/** The date closest to the trigger, preferring one inside the trigger's clause. */
+function nearestDate(dates: FoundDate[], t: Span, clauseStart: number): FoundDate | null {
+  let best: FoundDate | null = null;
+  let bestScore = Infinity;
+  for (const d of dates) {
+    const dist = d.end <= t.start ? t.start - d.end : d.start - t.end;
+    const score = dist + (d.start < clauseStart ? 40 : 0);
+    if (score < bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+function placeDate(q: Qualifiers, edtf: string, p: PredicateSpec): void {
+  if (p.qualifiers.includes("date")) q.date = edtf;
+  else if (p.qualifiers.includes("start")) {
+    const [a, b] = edtf.split("/");
+    q.start = a;
+    if (b && b !== "..") q.end = b;
+  }
+}
+
+function add(
+  claims: Map<string, ExtractedClaim>,
+  predicate: string,
+  subject: EntityRef,
+  object: EntityRef,
+  qualifiers: Qualifiers,
+  confidence: number,
+  span: Span,
+  text: string,
+  sourceId: string,
+  symmetric: boolean,
+): void {
+  if (subject.id === object.id) return;
+  const [a, b] = symmetric && subject.id > object.id ? [object.id, subject.id] : [subject.id, object.id];
+  const when = String(qualifiers.date ?? qualifiers.start ?? "");
+  const key = `${predicate}|${a}|${b}|${when}|${qualifiers.modality ?? ""}`;
+  const evidence = { source: sourceId, start: span.start, end: span.end, quote: text.slice(span.start, span.end) };
+  const prior = claims.get(key);
+  if (prior) {
+    if (!prior.evidence.some((e) => e.start === evidence.start)) prior.evidence.push(evidence);
+    prior.confidence = Math.max(prior.confidence, confidence);
+    for (const [k, v] of Object.entries(qualifiers)) if (!(k in prior.qualifiers)) prior.qualifiers[k] = v;
+    return;
+  }
+  const id = "clm-" + createHash("sha256").update(`${sourceId}|${key}|${span.start}`).digest("hex").slice(0, 16);
+  claims.set(key, { id, predicate, subject, object, qualifiers, status: "proposed", confidence, evidence: [evidence] });
+}

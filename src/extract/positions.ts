@@ -1,0 +1,57 @@
+/**
+ * position_held from how texts introduce people: a title before the name with its
+ * owner ("Russian Foreign Minister X", "Cambodia's Defence Minister, General X"), the
+ * owner after the name ("Commander X of the Myanmar Navy"), or an apposition ("X, the
+ * NUG's foreign minister"). Title words come from the lexicon.
+ */
+import type { Mention, Span } from "./types.ts";
+
+export interface RawPosition {
+  person: Mention;
+  owner: Mention;
+  title: string;
+  span: Span;
+}
+
+const OWNER_TYPES = new Set(["Organization", "State", "Body"]);
+
+export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
+  const words = new Set<string>();
+  for (const t of [...titles, ...ranks]) {
+    const w = t.toLowerCase().replace(/\.$/, "");
+    if (w.length > 3 && !/^(mr|mrs|ms|dr|sir|daw)$/.test(w)) words.add(w);
+  }
+  for (const w of ["chief", "head", "leader", "official", "officer", "spokesperson", "joint secretary"]) words.add(w);
+  const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:${alt.join("|")})$`, "i");
+}
+
+export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {
+  const out: RawPosition[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const p = ms[i];
+    if (p.type !== "Person" || p.via === "pronoun") continue;
+    const from = p.titleStart ?? p.start;
+    const prev = ms[i - 1];
+    // Owner and title before: "Russian Foreign Minister X", "Cambodia's Defence Minister, General X".
+    if (prev && OWNER_TYPES.has(prev.type) && from - prev.end <= 60) {
+      const between = text.slice(prev.end, from);
+      const m = /^(?:['’]s)?\s+([\p{L}\- ]+?)\s*,?\s*$/u.exec(between);
+      if (from - prev.end <= 1 && p.title) out.push({ person: p, owner: prev, title: p.title, span: sentence });
+      else if (m && titleRe.test(m[1].trim())) out.push({ person: p, owner: prev, title: m[1].trim(), span: sentence });
+    }
+    // Owner after: "X of the Myanmar Navy", "X from the Myanmar military's Office …".
+    const next = ms[i + 1];
+    if (next && OWNER_TYPES.has(next.type)) {
+      const between = text.slice(p.end, next.start);
+      if (/^,?\s+(?:of|from)\s+(?:the\s+)?$/i.test(between) && p.title) out.push({ person: p, owner: next, title: p.title, span: sentence });
+      const app = /^,\s+(?:the\s+|a\s+|an\s+)?(?:((?:[\p{L}\-]+\s+){0,4}?[\p{L}\-]+)\s+(?:of|to|for|in|at)\s+(?:the\s+)?)?$/u.exec(between);
+      if (app && app[1] && titleRe.test(app[1].trim())) out.push({ person: p, owner: next, title: app[1].trim(), span: sentence });
+      // "X, the NUG's foreign minister"
+      const after = text.slice(next.end, Math.min(sentence.end, next.end + 50));
+      const poss = /^['’]s\s+([\p{L}\- ]+?)(?=[,.;)]|\s+(?:told|said|has|had|was|is|and|who)\b|$)/u.exec(after);
+      if (/^,\s+(?:the\s+)?$/i.test(between) && poss && titleRe.test(poss[1].trim())) out.push({ person: p, owner: next, title: poss[1].trim(), span: sentence });
+    }
+  }
+  return out;
+}
