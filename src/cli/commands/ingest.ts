@@ -4,7 +4,7 @@ import { exitCodeFor } from "../../errors/index.ts";
 import { withDossier } from "../../services/dossier.ts";
 import { DEFAULT_MAX_BYTES, ingest, type IngestResult } from "../../services/ingest.ts";
 import { emit, note } from "../output.ts";
-import { globals, parseSize } from "../options.ts";
+import { globals, parseNumber, parseSize } from "../options.ts";
 import { progress } from "../progress.ts";
 import { loadExtractor } from "../../services/ingest-extractor.ts";
 
@@ -23,6 +23,8 @@ export function register(program: Command): void {
     .option("--kind <kind>", "what kind of document (report, article, propaganda, FOI release…)")
     .option("--max-size <size>", "refuse documents larger than this", String(DEFAULT_MAX_BYTES))
     .option("--no-extract", "archive only; do not propose claims")
+    .option("--dataset <name>", "dataset the proposed claims go into", "workspace")
+    .option("--min-confidence <x>", "drop proposed claims less confident than this (0–1)")
     .action(async (targets: string[], _o, cmd: Command) => {
       const o = globals(cmd) as ReturnType<typeof globals> & Record<string, string | boolean | undefined>;
       const metadata = Object.fromEntries(
@@ -30,7 +32,8 @@ export function register(program: Command): void {
       );
       const bar = progress(o, "ingesting");
       const results = await withDossier(o, async (d) => {
-        const extractor = o.extract === false ? undefined : await loadExtractor(d);
+        const minConfidence = o.minConfidence ? parseNumber(String(o.minConfidence), "--min-confidence", 0, 1) : undefined;
+        const extractor = o.extract === false ? undefined : await loadExtractor(d, { dataset: String(o.dataset), minConfidence });
         return ingest(d, targets, {
           metadata,
           maxBytes: parseSize(String(o.maxSize)),
