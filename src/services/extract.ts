@@ -3,14 +3,15 @@
  * the pure pipeline of src/extract, with the ontology's predicates, the gazetteer files
  * of data/gazetteer and the built-in datasets' entities. Stores nothing.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { DossierError } from "../errors/index.ts";
 import { extractDocument } from "../archive/formats/index.ts";
+import { checkMetadata, mergeMetadata, readSidecar } from "../archive/metadata.ts";
+import { sourceIdOf } from "../model/canonical.ts";
 import { createExtractor, EXTRACTOR, type Extractor } from "../extract/pipeline.ts";
 import type { ExtractedClaim, ExtractedEntity, GazetteerEntry, Lexicon, PredicateSpec } from "../extract/types.ts";
 import { loadOntology } from "./ontology.ts";
@@ -138,18 +139,6 @@ async function build(extra: GazetteerEntry[], withDatasets: boolean): Promise<Ex
   return createExtractor(predicates, [...datasets, ...extra, ...loadGazetteerFiles()], loadLexicon());
 }
 
-/** Metadata from NAME.meta.json beside the file, when present. */
-function sidecar(path: string): Record<string, unknown> {
-  const base = basename(path).replace(/\.[^.]+$/, "");
-  const meta = join(dirname(path), `${base}.meta.json`);
-  if (!existsSync(meta)) return {};
-  try {
-    return JSON.parse(readFileSync(meta, "utf8")) as Record<string, unknown>;
-  } catch (e) {
-    throw new DossierError("BAD_INPUT", `unreadable metadata sidecar: ${(e as Error).message}`, { file: meta });
-  }
-}
-
 /** Extracts proposed claims from the text of one document. */
 export async function extractText(
   text: string,
@@ -177,19 +166,13 @@ export async function extractFile(path: string, opts: ExtractFileOptions = {}): 
   try {
     bytes = await readFile(path);
   } catch (e) {
-    throw new DossierError("NOT_FOUND", `cannot read file: ${(e as Error).message}`, { file: path });
+    throw new DossierError("NOT_FOUND", "no such file", { file: path }, { cause: e });
   }
-  if (opts.published !== undefined && !validDay(opts.published))
-    throw new DossierError("INVALID_DATE", `--published must be YYYY, YYYY-MM or YYYY-MM-DD, got ${opts.published}`, { field: "published" });
+  // Same precedence as ingest: flags, then the NAME.meta.json sidecar, then the document.
+  const flags = checkMetadata({ published: opts.published, title: opts.title }, "flags");
   const doc = await extractDocument(bytes, { filename: basename(path) });
-  const meta = sidecar(path);
-  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
-  const source = {
-    id: "sha256:" + createHash("sha256").update(bytes).digest("hex"),
-    title: opts.title ?? str(meta.title) ?? doc.metadata?.title ?? null,
-    published: opts.published ?? str(meta.published) ?? doc.metadata?.published ?? null,
-    language: str(meta.language) ?? doc.language ?? null,
-  };
+  const meta = mergeMetadata(flags, await readSidecar(path), doc.metadata);
+  const source = { id: sourceIdOf(bytes), title: meta.title ?? null, published: meta.published ?? null, language: meta.language ?? doc.language ?? null };
   const out = await extractText(doc.text, source, opts.minConfidence, opts.datasets ?? true);
   return { ...out, text: doc.text };
 }
