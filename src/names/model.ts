@@ -29,7 +29,8 @@ export interface NameLists {
 export interface NameModel {
   /** Title phrases as normalised token sequences, keyed by first token; longest first. */
   titlesByFirst: Map<string, { tokens: string[]; group: string }[]>;
-  rules: { re: RegExp; to: string }[];
+  /** `needs`: a literal the rule cannot apply without (skips most rules cheaply), or null. */
+  rules: { re: RegExp; to: string; needs: string | null }[];
   particles: Set<string>;
   patronymicSuffixes: string[];
   legalForms: Set<string>;
@@ -55,7 +56,7 @@ export function compileNameModel(lists: NameLists, tokenise: (s: string) => stri
   for (const list of titlesByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return {
     titlesByFirst,
-    rules: lists.rules.map((r) => ({ re: new RegExp(r.from, "g"), to: r.to })),
+    rules: lists.rules.map((r) => ({ re: new RegExp(r.from, "g"), to: r.to, needs: /^\^?([a-z]+)\$?$/.exec(r.from)?.[1] ?? null })),
     particles: new Set(lists.particles.map((p) => p.toLowerCase())),
     patronymicSuffixes: [...lists.patronymicSuffixes].map((s) => s.toLowerCase()).sort((a, b) => b.length - a.length),
     legalForms: new Set(lists.legalForms.map((p) => p.toLowerCase())),

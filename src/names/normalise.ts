@@ -95,9 +95,11 @@ export function phoneticKey(model: NameModel, token: string): string {
   const cached = model.keyCache.get(token);
   if (cached !== undefined) return cached;
   let k = token;
-  if (/^[a-z0-9]+$/.test(k)) for (const r of model.rules) k = k.replace(r.re, r.to);
+  if (/^[a-z0-9]+$/.test(k)) for (const r of model.rules) if (r.needs === null || k.includes(r.needs)) k = k.replace(r.re, r.to);
   if (!k) k = token;
-  if (model.keyCache.size < 500_000) model.keyCache.set(token, k);
+  // Emptied when full rather than frozen, so the memo follows what is being compared now.
+  if (model.keyCache.size >= 500_000) model.keyCache.clear();
+  model.keyCache.set(token, k);
   return k;
 }
 

@@ -111,7 +111,9 @@ function editSimilarity(a: string, b: string): number {
 }
 
 function undouble(s: string): string {
-  return s.replace(/(.)\1+/g, "$1");
+  // Most tokens have no doubled letter: answer those without a regular expression.
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1)) return s.replace(/(.)\1+/g, "$1");
+  return s;
 }
 
 function isTransposition(a: string, b: string): boolean {
@@ -143,7 +145,18 @@ interface Unit {
   abjad: boolean;
 }
 
+// A screening query aligns the same token list with many candidates: its joined units are made once.
+const unitMemo = new WeakMap<NameToken[], { keyOf: (s: string) => string; units: Unit[] }>();
+
 function units(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
+  const m = unitMemo.get(tokens);
+  if (m && m.keyOf === keyOf) return m.units;
+  const out = makeUnits(tokens, keyOf);
+  unitMemo.set(tokens, { keyOf, units: out });
+  return out;
+}
+
+function makeUnits(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const text = tokens[i].text + tokens[i + 1].text;
@@ -169,11 +182,13 @@ export function alignTokens(
   wa: number[],
   wb: number[],
   keyOf: (s: string) => string,
+  /** Optional memo of tokenSimilarity (a screening query compares its tokens with many candidates sharing tokens). */
+  similarity: (a: NameToken, b: NameToken) => { sim: number; how: TokenAlignment["how"] } = tokenSimilarity,
 ): { score: number; edges: Edge[]; matchedA: boolean[]; matchedB: boolean[] } {
   const edges: Edge[] = [];
   for (let i = 0; i < qa.length; i++) {
     for (let j = 0; j < cb.length; j++) {
-      const { sim, how } = tokenSimilarity(qa[i], cb[j]);
+      const { sim, how } = similarity(qa[i], cb[j]);
       if (sim > 0) edges.push({ a: [i], b: [j], sim, how });
     }
   }

@@ -1,14 +1,18 @@
 /**
  * Screening services: builds a ScreeningIndex from ledger entities (persons and
- * organisations, with their aliases, birth dates and nationalities), and compares name
- * pairs in bulk for `dossier compare --file`.
+ * organisations, with their aliases, birth dates and nationalities), screens names against
+ * the imported lists and the ledger's own entities (`dossier screen`), proposes links from
+ * the ledger's people and organisations to list entries (`dossier screen --entities`), and
+ * compares name pairs in bulk for `dossier compare --file`.
  */
-import { readFileSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
+import { parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { DossierError } from "../errors/index.ts";
 import type { Entity } from "../model/types.ts";
-import { ScreeningIndex } from "../names/screening-index.ts";
+import { ScreeningIndex, type ScreeningMatch } from "../names/screening-index.ts";
 import type { MatchExplanation } from "../names/similarity.ts";
+import type { Store } from "../store/store.ts";
 import { nameMatcher } from "./names.ts";
 
 const SCREENED_TYPES = new Set(["Person", "Organization"]);
@@ -77,4 +81,106 @@ export function comparePairsFile(file: string, opts: { schema?: string; threshol
     }
     return compareNames(record.name1, record.name2, { schema: record.schema || opts.schema, threshold: opts.threshold });
   });
+}
+
+export interface ScreenOptions {
+  /** Only entities of these datasets are screened against (default: every dataset). */
+  datasets?: string[];
+  schema?: string;
+  threshold?: number;
+  limit?: number;
+}
+
+export interface ScreenResult {
+  query: string;
+  matches: ScreeningMatch[];
+}
+
+/** Index of every person and organisation in the store (imported lists and the ledger's own), optionally of some datasets only. */
+export async function loadScreeningIndex(store: Store, datasets?: string[]): Promise<ScreeningIndex> {
+  const entities = await store.listEntities({ type: ["Person", "Organization"], ...(datasets?.length ? { dataset: datasets } : {}) });
+  return buildScreeningIndex(entities);
+}
+
+/** Screens each name against the index, best matches first. */
+export function screenNames(index: ScreeningIndex, names: string[], opts: ScreenOptions = {}): ScreenResult[] {
+  return names.map((query) => ({
+    query,
+    matches: index.query(query, { schema: opts.schema, threshold: opts.threshold, limit: opts.limit }),
+  }));
+}
+
+/**
+ * Reads the names to screen from a CSV file with a header row: the column `column`, else
+ * `name`, else the first column. Streams the file; blank cells are skipped.
+ */
+export async function readNamesFile(file: string, column?: string): Promise<string[]> {
+  const input = createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    input.once("open", () => resolve());
+    input.once("error", reject);
+  });
+  try {
+    await opened;
+  } catch (e) {
+    throw new DossierError("NOT_FOUND", `cannot read names file: ${(e as Error).message}`, { file }, { cause: e });
+  }
+  const parser = input.pipe(parseStream({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: false, info: true }));
+  const names: string[] = [];
+  let col = -1;
+  try {
+    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (col < 0) {
+        const header = row.record;
+        col = column !== undefined ? header.indexOf(column) : header.indexOf("name");
+        if (col < 0 && column !== undefined) {
+          throw new DossierError("BAD_INPUT", `no column named ${column} (columns: ${header.join(", ")})`, { file, line: row.info.lines, field: column });
+        }
+        if (col < 0) col = 0;
+        continue;
+      }
+      const v = row.record[col];
+      if (v) names.push(v);
+    }
+  } catch (e) {
+    if (e instanceof DossierError) throw e;
+    const line = (e as { lines?: number }).lines;
+    throw new DossierError("BAD_INPUT", `malformed CSV: ${(e as Error).message}`, { file, ...(line ? { line } : {}) }, { cause: e });
+  } finally {
+    input.destroy();
+  }
+  return names;
+}
+
+export interface LinkProposal {
+  entity: { id: string; name: string; type: string; dataset: string };
+  match: ScreeningMatch;
+}
+
+/**
+ * Screens every person and organisation of the ledger's own datasets (those whose kind is
+ * not "list") against the list entries, and returns the hits above threshold as proposed
+ * links for review. Nothing is stored: the ontology has no predicate for "same as".
+ */
+export async function proposeListLinks(store: Store, opts: ScreenOptions = {}): Promise<{ screened: number; listEntries: number; proposals: LinkProposal[] }> {
+  const all = await store.listDatasets();
+  const lists = all.filter((d) => d.kind === "list").map((d) => d.name);
+  const own = all.filter((d) => d.kind !== "list").map((d) => d.name);
+  const wanted = opts.datasets?.length ? lists.filter((d) => opts.datasets!.includes(d)) : lists;
+  const index = wanted.length ? await loadScreeningIndex(store, wanted) : createScreeningIndex();
+  const entities = own.length ? await store.listEntities({ type: ["Person", "Organization"], dataset: own }) : [];
+  const proposals: LinkProposal[] = [];
+  for (const e of entities) {
+    const schema = typeof e.attributes?.schema === "string" ? (e.attributes.schema as string) : e.type;
+    const seen = new Set<string>();
+    for (const name of [e.name, ...e.aliases]) {
+      for (const m of index.query(name, { schema, threshold: opts.threshold, limit: opts.limit })) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
+        proposals.push({ entity: { id: e.id, name: e.name, type: e.type, dataset: e.dataset }, match: m });
+      }
+    }
+  }
+  proposals.sort((a, b) => b.match.score - a.match.score);
+  return { screened: entities.length, listEntries: index.size, proposals };
 }

@@ -68,3 +68,20 @@ test("patronymics and particles are recognised", () => {
   assert.deepEqual(kinds, ["name", "patronymic", "name"]);
   assert.equal(m.normalise("Abu Bakr al Baghdadi").tokens[2].kind, "particle");
 });
+
+test("phonetic keys: skipping rules whose literal is absent gives the key every rule in turn would", async () => {
+  const fc = (await import("fast-check")).default;
+  const { loadNameLists } = await import("../../src/services/names.ts");
+  const { compileNameModel } = await import("../../src/names/model.ts");
+  const { phoneticKey, tokeniseForLists } = await import("../../src/names/normalise.ts");
+  const lists = loadNameLists();
+  const model = compileNameModel(lists, tokeniseForLists);
+  const everyRule = (t: string) => {
+    let k = t;
+    for (const r of lists.rules) k = k.replace(new RegExp(r.from, "g"), r.to);
+    return k || t;
+  };
+  const token = fc.stringMatching(/^[a-z]{1,12}$/);
+  fc.assert(fc.property(token, (t) => phoneticKey(model, t) === everyRule(t)), { numRuns: 3000 });
+  for (const t of ["tschaikowsky", "shoigu", "mohammed", "abdel", "zvetkov", "sergeyevich", "poutine"]) assert.equal(phoneticKey(model, t), everyRule(t));
+});

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createScreeningIndex } from "../../src/services/screening.ts";
+import { nameMatcher } from "../../src/services/names.ts";
 
 function index() {
   const ix = createScreeningIndex();
@@ -29,4 +30,31 @@ test("near misses are not returned and schema filters", () => {
   assert.deepEqual(ix.query("Soe Win").map((m) => m.id), ["p2"]);
   assert.deepEqual(ix.query("Myanma Economic Holdings", { schema: "Person" }), []);
   assert.equal(ix.query("Myanma Economic Holdings Ltd", { schema: "Organization" })[0]?.id, "o1");
+});
+
+test("a very common token still counts: among many names sharing the rare token, the full name wins", () => {
+  const ix = createScreeningIndex();
+  // "Minna" is in more than 20,000 names, so it only scores; "Lefort" finds the candidates.
+  for (let i = 0; i < 21_000; i++) ix.add({ id: `m${i}`, name: `Minna Q${i.toString(36)}x`, schema: "Person", datasets: ["t"] });
+  // Thirty bare "Lefort" entries would fill the candidate list if "Minna" added nothing.
+  for (let i = 0; i < 30; i++) ix.add({ id: `l${i}`, name: "Lefort", schema: "Person", datasets: ["t"] });
+  ix.add({ id: "target", name: "LEFORT, Minna", schema: "Person", datasets: ["t"] });
+  const r = ix.query("Minna Lefort");
+  assert.equal(r[0]?.id, "target");
+  assert.ok(r[0].match);
+});
+
+test("on a small index, the best match is the best pairwise comparison over every name", () => {
+  // Under 50 names the index has no token frequencies, so its scores are compare()'s.
+  const names = ["Min Aung Hlaing", "Soe Win", "Sein Win", "Than Shwe", "Sergei Shoigu", "Sergei Lavrov", "Maung Aye", "Aung San Suu Kyi", "Thein Sein", "Myint Swe"];
+  const ix = createScreeningIndex();
+  names.forEach((n, i) => ix.add({ id: String(i), name: n, schema: "Person", datasets: ["t"] }));
+  const m = nameMatcher();
+  for (const q of ["Senior General Min Aung Hliang", "Sergey Shoygu", "Soe Winn", "Than Swe", "Gen. Maung Aye", "Thein Sein", "Sein Thein"]) {
+    const best = ix.query(q, { threshold: 0 })[0];
+    const pairwise = Math.max(...names.map((n) => m.compare(q, n).score));
+    assert.ok(best, q);
+    assert.equal(best.score, pairwise, q);
+    assert.equal(m.compare(q, names[Number(best.id)]).score, pairwise, q);
+  }
 });

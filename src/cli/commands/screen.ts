@@ -1,0 +1,108 @@
+/**
+ * `dossier screen NAME… [--file names.csv]`: screens names against every imported list and
+ * the ledger's own people and organisations, best matches first, each with an explanation.
+ * `dossier screen --entities` proposes links from the ledger's own entities to list entries.
+ */
+import type { Command } from "commander";
+import { DossierError } from "../../errors/index.ts";
+import type { ScreeningMatch } from "../../names/screening-index.ts";
+import { DEFAULT_THRESHOLD } from "../../names/similarity.ts";
+import { withDossier } from "../../services/dossier.ts";
+import { loadScreeningIndex, proposeListLinks, readNamesFile, screenNames, type ScreenResult } from "../../services/screening.ts";
+import { emit, note, table } from "../output.ts";
+
+interface ScreenOpts {
+  home?: string;
+  actor?: string;
+  json?: boolean;
+  file?: string;
+  column?: string;
+  dataset?: string[];
+  schema?: string;
+  threshold?: string;
+  limit?: string;
+  entities?: boolean;
+}
+
+const SCHEMATA = new Set(["Person", "Organization"]);
+const EMPTY_HINT =
+  "Nothing to screen against yet: import a sanctions list first, e.g. `dossier import ofac SDN.csv --dataset ofac` or `dossier import un consolidated.xml --dataset un`.";
+
+function threshold(v: string | undefined): number {
+  if (v === undefined) return DEFAULT_THRESHOLD;
+  const t = Number(v);
+  if (!Number.isFinite(t) || t < 0 || t > 1) throw new DossierError("USAGE", `--threshold must be a number in [0,1], got ${v}`);
+  return t;
+}
+
+function limit(v: string | undefined): number {
+  if (v === undefined) return 10;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new DossierError("USAGE", `--limit must be a positive whole number, got ${v}`);
+  return n;
+}
+
+/** One line saying why: aligned tokens, then what stayed unmatched and what the dates said. */
+function why(m: ScreeningMatch): string {
+  const e = m.explanation;
+  const parts = e.tokens.map((t) => (t.how === "exact" ? t.query : `${t.query}~${t.candidate} (${t.how})`));
+  const un = [...e.unmatchedQuery, ...e.unmatchedCandidate];
+  let s = parts.join(", ");
+  if (un.length) s += `; unmatched: ${un.join(", ")}`;
+  if (e.removed.query.length) s += `; ignored: ${e.removed.query.join(", ")}`;
+  if (e.dob.verdict !== "unknown") s += `; birth date ${e.dob.verdict}`;
+  return s;
+}
+
+function humanResults(results: ScreenResult[], t: number): string {
+  return results
+    .map((r) => {
+      if (!r.matches.length) return `${r.query}: no match at threshold ${t}`;
+      const rows = r.matches.map((m) => [m.score.toFixed(3), m.name, m.schema, m.datasets.join(", "), m.id]);
+      return `${r.query}: ${r.matches.length} match${r.matches.length === 1 ? "" : "es"}\n${table(["score", "name", "schema", "datasets", "id"], rows)}\n  best: ${why(r.matches[0])}`;
+    })
+    .join("\n\n");
+}
+
+export function register(program: Command): void {
+  program
+    .command("screen")
+    .description("screen names against imported sanctions lists and the ledger's own people and organisations")
+    .argument("[names...]", "names to screen")
+    .option("--file <names.csv>", "CSV with a header row; screens the column named by --column (default: name, else the first column)")
+    .option("--column <name>", "column of --file holding the names")
+    .option("--dataset <name>", "screen only against this dataset (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--schema <schema>", "Person or Organization")
+    .option("--threshold <t>", `match threshold (default ${DEFAULT_THRESHOLD})`)
+    .option("--limit <n>", "matches per name (default 10)")
+    .option("--entities", "screen the ledger's own people and organisations against the lists and propose links for review")
+    .action(async (names: string[], _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals() as ScreenOpts;
+      const t = threshold(o.threshold);
+      const opts = { datasets: o.dataset, schema: o.schema, threshold: t, limit: limit(o.limit) };
+      if (o.schema && !SCHEMATA.has(o.schema)) throw new DossierError("USAGE", `--schema must be Person or Organization, got ${o.schema}`);
+      if (o.entities) {
+        if (names.length || o.file) throw new DossierError("USAGE", "--entities screens the ledger itself: give no names and no --file");
+        const r = await withDossier(o, (d) => proposeListLinks(d.store, opts));
+        if (!r.listEntries) note(EMPTY_HINT);
+        // Proposals are printed for review only: the ontology has no "same as" predicate to store them with.
+        emit(o, { proposals: r.proposals }, () =>
+          r.proposals.length
+            ? `${r.proposals.length} proposed link${r.proposals.length === 1 ? "" : "s"} (${r.screened} entities screened against ${r.listEntries} list entries; not stored, for review)\n` +
+              table(
+                ["score", "entity", "dataset", "list entry", "lists", "id"],
+                r.proposals.map((p) => [p.match.score.toFixed(3), p.entity.name, p.entity.dataset, p.match.name, p.match.datasets.join(", "), p.match.id]),
+              )
+            : `no proposed links (${r.screened} entities screened against ${r.listEntries} list entries at threshold ${t})`,
+        );
+        return;
+      }
+      const queries = [...names];
+      if (o.file) queries.push(...(await readNamesFile(o.file, o.column)));
+      if (!queries.length) throw new DossierError("USAGE", "screen needs NAME… or --file names.csv (or --entities)");
+      const index = await withDossier(o, (d) => loadScreeningIndex(d.store, o.dataset));
+      if (!index.size) note(EMPTY_HINT);
+      const results = screenNames(index, queries, opts);
+      emit(o, { results }, () => humanResults(results, t));
+    });
+}
