@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { machine, writeSection } from "../bench/report.ts";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { extractFile } from "../src/services/extract.ts";
@@ -115,16 +116,8 @@ export function report(e: Awaited<ReturnType<typeof evaluate>>): string {
 }
 
 function writeBenchmarks(section: string): void {
-  const path = join(ROOT, "BENCHMARKS.md");
-  const heading = "## Extraction quality";
-  const body = `${heading}\n\nMeasured by \`npm run eval\` (scorer: ../shared/tools/score-extract.py, gold: test/gold/, fixtures: test/extract/fixtures/) on ${new Date().toISOString().slice(0, 10)}.\n\n${section}\n`;
-  let doc = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
-  const start = doc.indexOf(heading);
-  if (start >= 0) {
-    const next = doc.indexOf("\n## ", start + heading.length);
-    doc = doc.slice(0, start) + body + (next >= 0 ? doc.slice(next + 1) : "");
-  } else doc = doc.trimEnd() + "\n\n" + body;
-  writeFileSync(path, doc);
+  const measured = `Measured by \`npm run eval\` (scorer: ../shared/tools/score-extract.py, gold: test/gold/, fixtures: test/extract/fixtures/) on ${new Date().toISOString().slice(0, 10)}; machine: ${machine()}.`;
+  writeSection("extraction-quality", `## Extraction quality\n\n${measured}\n\n${section}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("eval-extract.ts")) {

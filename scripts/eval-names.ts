@@ -6,7 +6,7 @@
  * its best threshold on this very set (an advantage ours does not get).
  * Run: node --import tsx scripts/eval-names.ts [--write] [--json]
  */
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { machine, writeSection } from "../bench/report.ts";
 import Fuse from "fuse.js";
 import { buildNamePairs, type LabelledPair } from "./build-name-pairs.ts";
 import { nameMatcher } from "../src/services/names.ts";
@@ -109,12 +109,6 @@ export function markdown(r: ReturnType<typeof evaluate>): string {
 }
 
 /** Replaces (or appends) one "## Title" section of a Markdown file, keeping the others. */
-export function replaceSection(doc: string, title: string, section: string): string {
-  const re = new RegExp(`^## ${title}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, "m");
-  if (re.test(doc)) return doc.replace(re, section.endsWith("\n") ? section : section + "\n");
-  return (doc.trimEnd() ? doc.trimEnd() + "\n\n" : "# Benchmarks\n\n") + section;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL("..", import.meta.url).pathname;
   const pairs = buildNamePairs(`${root}../shared/data`, `${root}test/names/hand_pairs.csv`);
@@ -125,9 +119,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`errors (${r.errors.length}):`);
     for (const e of r.errors.slice(0, 80)) console.log(`  ${e.label ? "FN" : "FP"} ${e.score.toFixed(3)} [${e.group}] ${e.name1} | ${e.name2}`);
   }
-  if (process.argv.includes("--write")) {
-    const file = `${root}BENCHMARKS.md`;
-    const doc = existsSync(file) ? readFileSync(file, "utf8") : "";
-    writeFileSync(file, replaceSection(doc, "Name matching", markdown(r)));
-  }
+  if (process.argv.includes("--write")) writeSection("name-matching", `${markdown(r)}\n\n_Machine: ${machine()}._`);
 }
