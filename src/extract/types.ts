@@ -3,15 +3,10 @@
  * knows (predicates, gazetteer entries, word lists) comes in through ExtractInput.
  */
 
+import type { PredicateDef } from "../model/ontology.ts";
+
 /** A predicate as the ontology declares it (the subset the extractor needs). */
-export interface PredicateSpec {
-  name: string;
-  subject: string[];
-  object: string[];
-  symmetric: boolean;
-  qualifiers: string[];
-  triggers: string[];
-}
+export type PredicateSpec = Pick<PredicateDef, "name" | "subject" | "object" | "symmetric" | "qualifiers" | "triggers">;
 
 /** A known entity the recogniser can find by name, alias or demonym. */
 export interface GazetteerEntry {
