@@ -6,6 +6,7 @@
  */
 import { checkChain, GENESIS_HASH } from "../model/custody.ts";
 import { sha256Hex } from "../model/canonical.ts";
+import { verifySpan } from "../model/citation.ts";
 import type { Dossier } from "./dossier.ts";
 
 export interface VerifyProblem {
@@ -73,8 +74,8 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
       const text = textById.get(ct.source);
       if (text === undefined) continue;
       checked.citations++;
-      if (ct.end > text.length || ct.start < 0 || ct.start >= ct.end) problems.push({ kind: "citation", id: c.id, problem: `citation span ${ct.start}–${ct.end} lies outside ${ct.source}` });
-      else if (sha256Hex(text.slice(ct.start, ct.end)) !== ct.quoteSha256) problems.push({ kind: "citation", id: c.id, problem: `quoted text at ${ct.start}–${ct.end} of ${ct.source} no longer matches` });
+      const check = verifySpan(text, ct);
+      if (!check.ok) problems.push({ kind: "citation", id: c.id, problem: `citation of ${ct.source}: ${check.reason}` });
     }
   }
 

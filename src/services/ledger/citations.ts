@@ -5,7 +5,7 @@
  * sound. A source not archived yet shows what the datasets know of it (title, publisher,
  * date, URL), so a built-in dataset is readable before its documents are ingested.
  */
-import { sha256Hex } from "../../model/canonical.ts";
+import { verifySpan } from "../../model/citation.ts";
 import type { Citation, Source, SourceId } from "../../model/types.ts";
 import type { StoreOps } from "../../store/store.ts";
 
@@ -117,20 +117,6 @@ function describe(ev: Evidence, s: { title?: string | null; publisher?: string |
   if (s.publisher) ev.publisher = s.publisher;
   if (s.published) ev.published = s.published;
   if (s.url) ev.url = s.url;
-}
-
-export type SpanCheck = { ok: true; quote: string } | { ok: false; reason: string };
-
-/** Whether a citation's span exists in `text` and hashes to what the citation recorded. */
-export function verifySpan(text: string | null, c: Pick<Citation, "start" | "end" | "quoteSha256">): SpanCheck {
-  if (text === null) return { ok: false, reason: "the source has no extracted text" };
-  if (!Number.isInteger(c.start) || !Number.isInteger(c.end) || c.start < 0 || c.end <= c.start) {
-    return { ok: false, reason: `span ${c.start}–${c.end} is not a valid range` };
-  }
-  if (c.end > text.length) return { ok: false, reason: `span ${c.start}–${c.end} runs past the end of the text (${text.length})` };
-  const quote = text.slice(c.start, c.end);
-  if (sha256Hex(quote) !== c.quoteSha256) return { ok: false, reason: "the quoted text does not match the citation's hash" };
-  return { ok: true, quote };
 }
 
 /** The text around a span, for a reviewer: up to `width` characters either side. */

@@ -16,7 +16,8 @@ import { validateClaim, validateEntity, type Where } from "../../model/validate.
 import type { Store } from "../../store/store.ts";
 import { readDataset } from "../../io/dataset.ts";
 import { loadOntology } from "../ontology.ts";
-import { verifySpan, type DatasetSource } from "./citations.ts";
+import { verifySpan } from "../../model/citation.ts";
+import type { DatasetSource } from "./citations.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const BUILTIN_DATA_DIR = join(PROJECT_ROOT, "data");

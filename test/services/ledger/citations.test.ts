@@ -3,7 +3,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { withDossier } from "../../../src/services/dossier.ts";
-import { EvidenceResolver, quoteInContext, verifySpan } from "../../../src/services/ledger/citations.ts";
+import { EvidenceResolver, quoteInContext } from "../../../src/services/ledger/citations.ts";
+import { verifySpan } from "../../../src/model/citation.ts";
 import { presentClaims } from "../../../src/services/ledger/present.ts";
 import { claim, cite, corpusDoc, ENTITIES, JFM, putCorpusSource, putTestDataset, tempHome } from "./fixtures.ts";
 
