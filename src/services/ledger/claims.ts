@@ -13,7 +13,7 @@ import { claimDate } from "./dates.ts";
 import { findDisputes } from "./disputes.ts";
 import { presentClaims, type ClaimView } from "./present.ts";
 import { resolveEntityId } from "./resolve.ts";
-import { resolveSourceId } from "./sources.ts";
+import { resolveSourceId } from "../sources.ts";
 
 export interface ClaimFilters {
   predicate?: string;

@@ -8,7 +8,7 @@ import type { StoreOps } from "../../store/store.ts";
 import { EvidenceResolver, quoteInContext } from "./citations.ts";
 import { annotate } from "./claims.ts";
 import type { ClaimView } from "./present.ts";
-import { resolveSourceId } from "./sources.ts";
+import { resolveSourceId } from "../sources.ts";
 import { DossierError } from "../../errors/index.ts";
 
 export const CONTEXT_WIDTH = 160;
