@@ -3,21 +3,20 @@
  * the pure pipeline of src/extract, with the ontology's predicates, the gazetteer files
  * of data/gazetteer and the built-in datasets' entities. Stores nothing.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
 import { DossierError } from "../errors/index.ts";
 import { extractDocument } from "../archive/formats/index.ts";
 import { checkMetadata, mergeMetadata, readSidecar } from "../archive/metadata.ts";
 import { sourceIdOf } from "../model/canonical.ts";
+import { readDataset } from "../io/dataset.ts";
+import { DATA_DIR, readDataMapping, readDataYaml, stringList } from "../io/project-data.ts";
 import { createExtractor, EXTRACTOR, type Extractor } from "../extract/pipeline.ts";
 import type { ExtractedClaim, ExtractedEntity, GazetteerEntry, Lexicon, PredicateSpec } from "../extract/types.ts";
 import { loadOntology } from "./ontology.ts";
 
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const GAZETTEER_DIR = join(PROJECT_ROOT, "data", "gazetteer");
+export const GAZETTEER_DIR = join(DATA_DIR, "gazetteer");
 
 export interface ExtractionOutput {
   source: { id: string; title: string | null; published: string | null; language: string | null };
@@ -33,39 +32,31 @@ export interface ExtractFileOptions {
   datasets?: boolean;
 }
 
-function readYaml(path: string): unknown {
-  try {
-    return parseYaml(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new DossierError("INVALID_DATASET", `cannot read gazetteer file: ${(e as Error).message}`, { file: path }, { cause: e });
-  }
-}
-
-function list(v: unknown): string[] {
-  return Array.isArray(v) ? v.map(String) : [];
-}
-
 /** The word lists of data/gazetteer/titles.yaml and modality.yaml. */
 export function loadLexicon(dir = GAZETTEER_DIR): Lexicon {
-  const t = readYaml(join(dir, "titles.yaml")) as Record<string, unknown>;
-  const m = readYaml(join(dir, "modality.yaml")) as Record<string, unknown>;
+  const tf = join(dir, "titles.yaml");
+  const mf = join(dir, "modality.yaml");
+  const t = readDataMapping(tf);
+  const m = readDataMapping(mf);
+  const list = (v: unknown, field: string) => stringList(v, tf, field);
+  const cues = (v: unknown, field: string) => stringList(v, mf, field);
   const heads: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries((t.heads ?? {}) as Record<string, unknown>)) heads[k] = list(v);
+  for (const [k, v] of Object.entries((t.heads ?? {}) as Record<string, unknown>)) heads[k] = list(v, `heads.${k}`);
   return {
-    ranks: list(t.ranks),
-    titles: list(t.titles),
+    ranks: list(t.ranks, "ranks"),
+    titles: list(t.titles, "titles"),
     heads,
-    military: list(t.military),
-    branches: list(t.branches),
-    government: list(t.government),
-    eventNouns: list(t.event_nouns),
-    anaphors: list(t.anaphors),
-    representatives: list(t.representatives),
-    bodyNouns: list(t.body_nouns),
-    abbreviations: list(t.abbreviations),
-    notNames: list(t.not_names),
-    functionWords: list(t.function_words),
-    modality: { negation: list(m.negation), call: list(m.call), planned: list(m.planned), hedge: list(m.hedge) },
+    military: list(t.military, "military"),
+    branches: list(t.branches, "branches"),
+    government: list(t.government, "government"),
+    eventNouns: list(t.event_nouns, "event_nouns"),
+    anaphors: list(t.anaphors, "anaphors"),
+    representatives: list(t.representatives, "representatives"),
+    bodyNouns: list(t.body_nouns, "body_nouns"),
+    abbreviations: list(t.abbreviations, "abbreviations"),
+    notNames: list(t.not_names, "not_names"),
+    functionWords: list(t.function_words, "function_words"),
+    modality: { negation: cues(m.negation, "negation"), call: cues(m.call, "call"), planned: cues(m.planned, "planned"), hedge: cues(m.hedge, "hedge") },
   };
 }
 
@@ -73,11 +64,12 @@ export function loadLexicon(dir = GAZETTEER_DIR): Lexicon {
 export function loadGazetteerFiles(dir = GAZETTEER_DIR): GazetteerEntry[] {
   const out: GazetteerEntry[] = [];
   const read = (file: string, type: string, prefix: string) => {
-    const rows = readYaml(join(dir, file));
-    if (!Array.isArray(rows)) throw new DossierError("INVALID_DATASET", "expected a list", { file: join(dir, file) });
+    const path = join(dir, file);
+    const rows = readDataYaml(path);
+    if (!Array.isArray(rows)) throw new DossierError("INVALID_DATASET", "expected a list", { file: path });
     for (const r of rows as Record<string, unknown>[]) {
-      const entry: GazetteerEntry = { id: `${prefix}:${String(r.id)}`, type, name: String(r.name), aliases: list(r.aliases) };
-      if (r.demonyms) entry.demonyms = list(r.demonyms);
+      const entry: GazetteerEntry = { id: `${prefix}:${String(r.id)}`, type, name: String(r.name), aliases: stringList(r.aliases, path, `${r.id}.aliases`) };
+      if (r.demonyms) entry.demonyms = stringList(r.demonyms, path, `${r.id}.demonyms`);
       if (r.adjective) entry.adjective = String(r.adjective);
       out.push(entry);
     }
@@ -87,27 +79,12 @@ export function loadGazetteerFiles(dir = GAZETTEER_DIR): GazetteerEntry[] {
   return out;
 }
 
-/**
- * Entities of the built-in datasets (data/<name>/entities.yaml and events.yaml), read
- * through io/dataset.ts when it is present, else from the YAML directly.
- */
-export async function loadDatasetEntities(dataDir = join(PROJECT_ROOT, "data")): Promise<GazetteerEntry[]> {
-  const out: GazetteerEntry[] = [];
-  if (!existsSync(dataDir)) return out;
-  for (const name of readdirSync(dataDir)) {
-    const dir = join(dataDir, name);
-    if (name === "gazetteer" || !existsSync(join(dir, "entities.yaml"))) continue;
-    for (const file of ["entities.yaml", "events.yaml"]) {
-      if (!existsSync(join(dir, file))) continue;
-      const rows = readYaml(join(dir, file));
-      const items = Array.isArray(rows) ? rows : Array.isArray((rows as { entities?: unknown })?.entities) ? (rows as { entities: unknown[] }).entities : [];
-      for (const r of items as Record<string, unknown>[]) {
-        if (!r || typeof r.id !== "string" || typeof r.name !== "string") continue;
-        out.push({ id: r.id, type: String(r.type ?? "Organization"), name: r.name, aliases: list(r.aliases), attributes: (r.attributes ?? {}) as Record<string, unknown> });
-      }
-    }
-  }
-  return out;
+/** Entities of the built-in datasets (every data/<name>/ with a dataset.yaml), as gazetteer entries. */
+export async function loadDatasetEntities(dataDir = DATA_DIR): Promise<GazetteerEntry[]> {
+  if (!existsSync(dataDir)) return [];
+  const dirs = readdirSync(dataDir).map((name) => join(dataDir, name)).filter((dir) => existsSync(join(dir, "dataset.yaml")));
+  const bundles = await Promise.all(dirs.map((dir) => readDataset(dir)));
+  return bundles.flatMap((b) => b.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, attributes: e.attributes })));
 }
 
 /** The ontology's predicates in the shape the pipeline reads. */
@@ -149,16 +126,6 @@ export async function extractText(
   const extractor = await loadExtractor([], withDatasets);
   const r = extractor.run(text, source.id, source.published, minConfidence);
   return { source, entities: r.entities, claims: r.claims };
-}
-
-/** YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day. */
-function validDay(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  const month = m[2] ? Number(m[2]) : 1;
-  const day = m[3] ? Number(m[3]) : 1;
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
 }
 
 export async function extractFile(path: string, opts: ExtractFileOptions = {}): Promise<ExtractionOutput & { text: string }> {

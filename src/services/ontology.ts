@@ -5,14 +5,13 @@
  * Cached per process and folder list, since the files do not change while it runs.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { join, relative, resolve, sep } from "node:path";
 import { DossierError } from "../errors/index.ts";
+import { ONTOLOGY_DIR, PROJECT_ROOT } from "../io/project-data.ts";
 import { parseOntology, type Ontology, type OntologyFile } from "../model/ontology.ts";
 
-/** The project root, found from this file rather than the working directory. */
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const PROJECT_ONTOLOGY_DIR = join(PROJECT_ROOT, "ontology");
+/** The project's own ontology folder. */
+export const PROJECT_ONTOLOGY_DIR = ONTOLOGY_DIR;
 
 const cache = new Map<string, Promise<Ontology>>();
 

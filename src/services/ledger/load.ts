@@ -7,7 +7,6 @@
  * loaded again changes nothing. Any problem fails the whole load, naming file:line.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DossierError } from "../../errors/index.ts";
 import { canonicalJson, sha256Hex } from "../../model/canonical.ts";
@@ -15,12 +14,12 @@ import type { Claim, Dataset, Entity } from "../../model/types.ts";
 import { validateClaim, validateEntity, type Where } from "../../model/validate.ts";
 import type { Store } from "../../store/store.ts";
 import { readDataset } from "../../io/dataset.ts";
+import { DATA_DIR, PROJECT_ROOT } from "../../io/project-data.ts";
 import { loadOntology } from "../ontology.ts";
 import { verifySpan } from "../../model/citation.ts";
 import type { DatasetSource } from "./citations.ts";
 
-const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const BUILTIN_DATA_DIR = join(PROJECT_ROOT, "data");
+export const BUILTIN_DATA_DIR = DATA_DIR;
 
 export interface LoadResult {
   dataset: string;
