@@ -5,10 +5,8 @@
  * the ledger's people and organisations to list entries (`dossier screen --entities`), and
  * compares name pairs in bulk for `dossier compare --file`.
  */
-import { createReadStream, readFileSync } from "node:fs";
-import { parse as parseStream } from "csv-parse";
-import { parse } from "csv-parse/sync";
 import { DossierError } from "../errors/index.ts";
+import { readCsvTable } from "../io/csv-table.ts";
 import type { Entity } from "../model/types.ts";
 import { ScreeningIndex, type ScreeningMatch } from "../names/screening-index.ts";
 import type { MatchExplanation } from "../names/similarity.ts";
@@ -61,26 +59,15 @@ export function compareNames(name1: string, name2: string, opts: { schema?: stri
 }
 
 /** Reads a pairs CSV (header row; columns name1, name2, optional schema) and compares each row, in order. */
-export function comparePairsFile(file: string, opts: { schema?: string; threshold?: number } = {}): CompareRow[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new DossierError("NOT_FOUND", `cannot read pairs file: ${(e as Error).message}`, { file }, { cause: e });
-  }
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as typeof rows;
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new DossierError("BAD_INPUT", `malformed CSV: ${(e as Error).message}`, { file, ...(line ? { line } : {}) }, { cause: e });
-  }
-  return rows.map(({ record, info }) => {
+export async function comparePairsFile(file: string, opts: { schema?: string; threshold?: number } = {}): Promise<CompareRow[]> {
+  const rows: CompareRow[] = [];
+  for await (const { record, line } of readCsvTable(file)) {
     for (const col of ["name1", "name2"]) {
-      if (!record[col]) throw new DossierError("BAD_INPUT", `missing ${col}`, { file, line: info.lines, field: col });
+      if (!record[col]) throw new DossierError("BAD_INPUT", `missing ${col}`, { file, line, field: col });
     }
-    return compareNames(record.name1, record.name2, { schema: record.schema || opts.schema, threshold: opts.threshold });
-  });
+    rows.push(compareNames(record.name1, record.name2, { schema: record.schema || opts.schema, threshold: opts.threshold }));
+  }
+  return rows;
 }
 
 export interface ScreenOptions {
@@ -115,39 +102,15 @@ export function screenNames(index: ScreeningIndex, names: string[], opts: Screen
  * `name`, else the first column. Streams the file; blank cells are skipped.
  */
 export async function readNamesFile(file: string, column?: string): Promise<string[]> {
-  const input = createReadStream(file);
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once("open", () => resolve());
-    input.once("error", reject);
-  });
-  try {
-    await opened;
-  } catch (e) {
-    throw new DossierError("NOT_FOUND", `cannot read names file: ${(e as Error).message}`, { file }, { cause: e });
-  }
-  const parser = input.pipe(parseStream({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: false, info: true }));
   const names: string[] = [];
   let col = -1;
-  try {
-    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (col < 0) {
-        const header = row.record;
-        col = column !== undefined ? header.indexOf(column) : header.indexOf("name");
-        if (col < 0 && column !== undefined) {
-          throw new DossierError("BAD_INPUT", `no column named ${column} (columns: ${header.join(", ")})`, { file, line: row.info.lines, field: column });
-        }
-        if (col < 0) col = 0;
-        continue;
-      }
-      const v = row.record[col];
-      if (v) names.push(v);
+  for await (const { cells, header, line } of readCsvTable(file)) {
+    if (col < 0) {
+      col = header.indexOf(column ?? "name");
+      if (col < 0 && column !== undefined) throw new DossierError("BAD_INPUT", `no column named ${column} (columns: ${header.join(", ")})`, { file, line, field: column });
+      if (col < 0) col = 0;
     }
-  } catch (e) {
-    if (e instanceof DossierError) throw e;
-    const line = (e as { lines?: number }).lines;
-    throw new DossierError("BAD_INPUT", `malformed CSV: ${(e as Error).message}`, { file, ...(line ? { line } : {}) }, { cause: e });
-  } finally {
-    input.destroy();
+    if (cells[col]) names.push(cells[col]);
   }
   return names;
 }

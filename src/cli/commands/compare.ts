@@ -6,13 +6,11 @@ import type { Command } from "commander";
 import { DossierError } from "../../errors/index.ts";
 import { DEFAULT_THRESHOLD } from "../../names/similarity.ts";
 import { compareNames, comparePairsFile, type CompareRow } from "../../services/screening.ts";
+import { parseNumber } from "../options.ts";
 import { emit, table } from "../output.ts";
 
 function threshold(v: string | undefined): number {
-  if (v === undefined) return DEFAULT_THRESHOLD;
-  const t = Number(v);
-  if (!Number.isFinite(t) || t < 0 || t > 1) throw new DossierError("USAGE", `--threshold must be a number in [0,1], got ${v}`);
-  return t;
+  return v === undefined ? DEFAULT_THRESHOLD : parseNumber(v, "--threshold", 0, 1);
 }
 
 function why(r: CompareRow): string {
@@ -31,12 +29,12 @@ export function register(program: Command): void {
     .option("--schema <schema>", "Person or Organization")
     .option("--threshold <t>", `match threshold (default ${DEFAULT_THRESHOLD})`)
     .option("--file <pairs.csv>", "CSV with a header row and columns name1,name2[,schema]")
-    .action((name1: string | undefined, name2: string | undefined, _o: unknown, cmd: Command) => {
+    .action(async (name1: string | undefined, name2: string | undefined, _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as { schema?: string; threshold?: string; file?: string; json?: boolean };
       const t = threshold(o.threshold);
       if (o.file) {
         if (name1 || name2) throw new DossierError("USAGE", "give either NAME1 NAME2 or --file, not both");
-        const rows = comparePairsFile(o.file, { schema: o.schema, threshold: t });
+        const rows = await comparePairsFile(o.file, { schema: o.schema, threshold: t });
         emit(o, rows, () => table(["name1", "name2", "score", "match", "why"], rows.map((r) => [r.name1, r.name2, r.score.toFixed(3), r.match ? "yes" : "no", why(r)])));
         return;
       }

@@ -3,7 +3,7 @@
  * stores nothing. Metadata comes from NAME.meta.json beside the file, overridden by flags.
  */
 import type { Command } from "commander";
-import { DossierError } from "../../errors/index.ts";
+import { parseNumber } from "../options.ts";
 import { emit, table } from "../output.ts";
 import { extractFile } from "../../services/extract.ts";
 
@@ -17,11 +17,7 @@ export function register(program: Command): void {
     .option("--min-confidence <x>", "drop claims below this confidence (0..1)")
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as { published?: string; title?: string; minConfidence?: string; json?: boolean };
-      let min: number | undefined;
-      if (o.minConfidence !== undefined) {
-        min = Number(o.minConfidence);
-        if (!Number.isFinite(min) || min < 0 || min > 1) throw new DossierError("USAGE", `--min-confidence must be a number in [0,1], got ${o.minConfidence}`);
-      }
+      const min = o.minConfidence === undefined ? undefined : parseNumber(o.minConfidence, "--min-confidence", 0, 1);
       const { text: _text, ...out } = await extractFile(file, { published: o.published, title: o.title, minConfidence: min });
       emit({ json: o.json }, out, () =>
         table(

@@ -9,6 +9,7 @@ import type { ScreeningMatch } from "../../names/screening-index.ts";
 import { DEFAULT_THRESHOLD } from "../../names/similarity.ts";
 import { withDossier } from "../../services/dossier.ts";
 import { loadScreeningIndex, proposeListLinks, readNamesFile, screenNames, type ScreenResult } from "../../services/screening.ts";
+import { parseNumber } from "../options.ts";
 import { emit, note, table } from "../output.ts";
 
 interface ScreenOpts {
@@ -29,17 +30,11 @@ const EMPTY_HINT =
   "Nothing to screen against yet: import a sanctions list first, e.g. `dossier import ofac SDN.csv --dataset ofac` or `dossier import un consolidated.xml --dataset un`.";
 
 function threshold(v: string | undefined): number {
-  if (v === undefined) return DEFAULT_THRESHOLD;
-  const t = Number(v);
-  if (!Number.isFinite(t) || t < 0 || t > 1) throw new DossierError("USAGE", `--threshold must be a number in [0,1], got ${v}`);
-  return t;
+  return v === undefined ? DEFAULT_THRESHOLD : parseNumber(v, "--threshold", 0, 1);
 }
 
 function limit(v: string | undefined): number {
-  if (v === undefined) return 10;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new DossierError("USAGE", `--limit must be a positive whole number, got ${v}`);
-  return n;
+  return v === undefined ? 10 : Math.trunc(parseNumber(v, "--limit", 1));
 }
 
 /** One line saying why: aligned tokens, then what stayed unmatched and what the dates said. */
