@@ -6,10 +6,10 @@
 //   node --import tsx scripts/cite.ts <corpus-file> "<exact phrase>" [--corpus DIR]
 //
 // <corpus-file> is a path, or a file name looked up in DIR (default ../shared/corpus).
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha256Hex } from "../src/model/canonical.ts";
 
 export interface CitationSpan {
   /** `sha256:` + hex of the document's raw bytes. */
@@ -21,10 +21,6 @@ export interface CitationSpan {
 }
 
 export const DEFAULT_CORPUS = "../shared/corpus";
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
 
 /** Where `phrase` occurs exactly once in `text`; throws when it is absent or repeated. */
 export function locate(text: string, phrase: string): { start: number; end: number } {
