@@ -4,7 +4,8 @@
  * does not match. Archive files no source claims (left by a process killed between
  * placing a file and committing) are reported as warnings, not failures.
  */
-import { checkChain, GENESIS_HASH } from "../model/custody.ts";
+import { checkChain, GENESIS_HASH, type ChainBreak } from "../model/custody.ts";
+import type { StoreOps } from "../store/store.ts";
 import { sha256Hex } from "../model/canonical.ts";
 import { verifySpan } from "../model/citation.ts";
 import type { Dossier } from "./dossier.ts";
@@ -26,6 +27,30 @@ export interface VerifyReport {
 }
 
 const PAGE = 5000;
+
+export interface ChainCheck {
+  breaks: ChainBreak[];
+  length: number;
+  /** Hash of the newest entry (the genesis hash for an empty chain). */
+  head: string;
+}
+
+/** Recomputes the whole custody chain, a page at a time. */
+export async function checkCustodyChain(store: StoreOps): Promise<ChainCheck> {
+  const breaks: ChainBreak[] = [];
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let length = 0;
+  for (;;) {
+    const page = await store.listCustody({ afterSeq: prevSeq, limit: PAGE });
+    if (page.length === 0) break;
+    breaks.push(...checkChain(page, prevHash, prevSeq));
+    prevHash = page[page.length - 1].hash;
+    prevSeq = page[page.length - 1].seq;
+    length += page.length;
+  }
+  return { breaks, length, head: prevHash };
+}
 
 export async function verify(d: Dossier, onProgress?: (stage: string, done: number, total: number) => void): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
@@ -56,16 +81,9 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
     }
   }
 
-  let prevHash = GENESIS_HASH;
-  let prevSeq = 0;
-  for (;;) {
-    const page = await store.listCustody({ afterSeq: prevSeq, limit: PAGE });
-    if (page.length === 0) break;
-    for (const b of checkChain(page, prevHash, prevSeq)) problems.push({ kind: "custody", id: String(b.seq), problem: `custody entry ${b.seq} ${b.problem}` });
-    prevHash = page[page.length - 1].hash;
-    prevSeq = page[page.length - 1].seq;
-    checked.custodyEntries += page.length;
-  }
+  const chain = await checkCustodyChain(store);
+  for (const b of chain.breaks) problems.push({ kind: "custody", id: String(b.seq), problem: `custody entry ${b.seq} ${b.problem}` });
+  checked.custodyEntries = chain.length;
 
   // Citations into archived texts must still point at the text they quoted.
   const claims = await store.findClaims();
@@ -83,5 +101,5 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
     if (!known.has(sha)) warnings.push(`archive holds sha256:${sha} but no source records it (an interrupted ingest; ingesting the file again adopts it)`);
   }
 
-  return { ok: problems.length === 0, checked, problems, warnings, head: prevHash };
+  return { ok: problems.length === 0, checked, problems, warnings, head: chain.head };
 }

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { exitCodeFor } from "../../errors/index.ts";
 import { withDossier } from "../../services/dossier.ts";
 import { resolveSource } from "../../services/sources.ts";
-import { checkChain, GENESIS_HASH } from "../../model/custody.ts";
+import { checkCustodyChain } from "../../services/verify.ts";
 import { emit } from "../output.ts";
 import { globals } from "../options.ts";
 
@@ -18,13 +18,12 @@ export function register(program: Command): void {
         const source = await resolveSource(d.store, ref);
         const entries = await d.store.listCustody({ sourceId: source.id });
         // The source's entries are only trustworthy if the whole chain they sit in verifies.
-        const chain = await d.store.listCustody();
-        const breaks = checkChain(chain, GENESIS_HASH, 0);
+        const chain = await checkCustodyChain(d.store);
         await d.store.appendCustody({ actor: d.actor, action: "exported", sourceId: source.id, details: { what: "custody", entries: entries.length } });
         return {
           source: { id: source.id, title: source.title, filename: source.filename, sha256: source.sha256, size: source.size, textSha256: source.textSha256 },
           entries,
-          chain: { verified: breaks.length === 0, length: chain.length, head: chain.at(-1)?.hash ?? GENESIS_HASH, breaks },
+          chain: { verified: chain.breaks.length === 0, length: chain.length, head: chain.head, breaks: chain.breaks },
           hashRule: "hash = sha256(canonical JSON of {seq, at, actor, action, sourceId, details, prevHash}); keys sorted, no whitespace",
         };
       });
