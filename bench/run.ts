@@ -3,7 +3,7 @@
  * the matching sections of BENCHMARKS.md (command, machine, figures, ratio).
  * `npm run bench -- ingest names` runs only the named ones.
  */
-import { benchIngest, ingestMarkdown } from "./ingest.ts";
+import { benchIngest, benchIngestThreads, ingestMarkdown } from "./ingest.ts";
 import { benchExtract } from "./extract.ts";
 import { benchImport } from "./import.ts";
 import { benchNames, namesMarkdown } from "./names.ts";
@@ -14,7 +14,8 @@ const int = (x: number) => Math.round(x).toLocaleString("en-US");
 
 const benches: Record<string, () => Promise<string>> = {
   async ingest() {
-    return `## Ingest throughput\n\n${ingestMarkdown(await benchIngest(300))}`;
+    const small = await benchIngest(300);
+    return `## Ingest throughput\n\n${ingestMarkdown(small, await benchIngestThreads(2000, [0, 1, 2]))}`;
   },
   async extract() {
     const r = await benchExtract(30);

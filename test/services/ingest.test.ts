@@ -175,6 +175,33 @@ describe("ingest", () => {
     });
   });
 
+  it("records identical copies in one run once: the first as ingested, the rest as seen again", async () => {
+    await withHome(async (d, dir) => {
+      const folder = join(dir, "twins");
+      mkdirSync(folder);
+      const bytes = readFileSync(join(CORPUS, corpusFiles[0]));
+      for (const name of ["a.txt", "b.txt", "c.txt"]) writeFileSync(join(folder, name), bytes);
+      const results = await ingest(d, [folder]);
+      assert.deepEqual(results.map((r) => r.status), ["ingested", "seen-again", "seen-again"]);
+      assert.equal(await d.store.countSources(), 1);
+      assert.equal((await d.archive.list()).length, 1);
+      assert.deepEqual(readdirSync(join(d.home, "archive", "staging")), []);
+    });
+  });
+
+  it("extracting on worker threads records the same sources and texts as extracting inline", async () => {
+    const run = (threads: number) =>
+      withHome(async (d) => {
+        const results = await ingest(d, [CORPUS], { threads });
+        const sources = results.map((r) => ({ ...r.source!, ingestedAt: "" }));
+        const texts = await Promise.all(sources.map((s) => d.store.listSourceTexts(s.id)));
+        return { statuses: results.map((r) => r.status), sources, texts };
+      });
+    const [inline, pooled] = [await run(0), await run(1)];
+    assert.ok(inline.statuses.every((s) => s === "ingested"));
+    assert.deepEqual(pooled, inline);
+  });
+
   it("a failure inside the transaction leaves no source, no custody entry and no archived file", async () => {
     await withHome(async (d) => {
       const [r] = await ingest(d, [join(CORPUS, corpusFiles[0])], {

@@ -1,7 +1,7 @@
 // Reads the text of a Word (.docx) document with mammoth, paragraphs separated by blank
 // lines, and its title and author from the package's core properties (docProps/core.xml).
-import mammoth from "mammoth";
-import JSZip from "jszip";
+// mammoth and jszip load on first use: most ingests hold no DOCX, and loading them costs
+// every process (and every extraction thread) a noticeable part of its start-up.
 import { DossierError } from "../../errors/index.ts";
 import type { DocumentMetadata } from "./types.ts";
 
@@ -24,6 +24,7 @@ function decodeXmlText(s: string): string {
 
 /** dc:title and dc:creator are plain text elements; a pattern reads them without a full XML parse. */
 async function coreProperties(buffer: Buffer): Promise<DocumentMetadata> {
+  const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(buffer);
   const core = await zip.file("docProps/core.xml")?.async("string");
   if (!core) return {};
@@ -47,6 +48,7 @@ export async function extractDocx(bytes: Uint8Array, file?: string): Promise<Doc
   let text: string;
   const warnings: string[] = [];
   try {
+    const { default: mammoth } = await import("mammoth");
     const result = await mammoth.extractRawText({ buffer });
     text = result.value.replace(/\n{3,}/g, "\n\n").trim();
     for (const m of result.messages) warnings.push(`docx: ${m.message}`);

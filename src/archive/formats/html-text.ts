@@ -47,15 +47,22 @@ class TextBuilder {
 
   /** Inline text: runs of whitespace become one space, none at the start of a line. */
   inline(raw: string): void {
-    const parts = raw.split(/[ \t\n\r\f]+/);
-    parts.forEach((part, i) => {
-      if (i > 0) this.pendingSpace = true;
-      if (part) {
-        if (this.pendingSpace && !this.atLineStart && this.pendingBreak === 0) this.write(" ");
-        this.pendingSpace = false;
-        this.write(part.replace(/\u00a0/g, " "));
-      }
-    });
+    // One pass over the whole text node: pushing word by word made long pages slow.
+    let text = raw.replace(/[ \t\n\r\f]+/g, " ");
+    if (text === " " || text === "") {
+      if (text) this.pendingSpace = true;
+      return;
+    }
+    if (text.startsWith(" ")) {
+      this.pendingSpace = true;
+      text = text.slice(1);
+    }
+    const trailing = text.endsWith(" ");
+    if (trailing) text = text.slice(0, -1);
+    if (this.pendingSpace && !this.atLineStart && this.pendingBreak === 0) this.write(" ");
+    this.pendingSpace = false;
+    this.write(text.replace(/\u00a0/g, " "));
+    if (trailing) this.pendingSpace = true;
   }
 
   /** Preformatted text, kept as written. */

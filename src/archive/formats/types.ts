@@ -24,6 +24,8 @@ export interface ExtractHint {
   filename?: string;
   /** A Content-Type header value, e.g. `text/html; charset=windows-1251`. */
   contentType?: string;
+  /** The language as the user gave it (flags, sidecar): it wins, so detection is skipped. */
+  language?: string;
 }
 
 export interface ExtractedDocument {
@@ -36,7 +38,10 @@ export interface ExtractedDocument {
   text: string;
   /** Unicode conversion of Zawgyi-encoded Burmese text; null otherwise. */
   unicodeText: string | null;
-  /** Detected language: ISO 639-1 where one exists (else ISO 639-3); null if undetermined. */
+  /**
+   * The document's language: the hint's, else the one the document declares, else the one
+   * detected from its text (ISO 639-1 where one exists, else ISO 639-3); null if undetermined.
+   */
   language: string | null;
   metadata: DocumentMetadata;
   /** A PDF with no text layer: archived and flagged, not rejected. */

@@ -9,6 +9,7 @@ import { DossierError } from "../../errors/index.ts";
 import type { TextHit } from "../store.ts";
 import type { Backend } from "../kysely/backend.ts";
 import { KyselyStore } from "../kysely/kysely-store.ts";
+import { cachingDatabase } from "./statement-cache.ts";
 import type { Database as Schema } from "../kysely/schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -99,7 +100,8 @@ export async function openSqliteStore(opts: SqliteOptions): Promise<KyselyStore>
   native.pragma("synchronous = NORMAL");
   native.pragma("foreign_keys = ON");
   native.pragma("busy_timeout = 5000");
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  native.pragma("cache_size = -65536");
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingDatabase(native) }) });
   const store = new KyselyStore(db, sqliteBackend);
   await store.migrate();
   return store;
