@@ -60,7 +60,7 @@ export function extractorFor(documents: number, threads?: number): DocumentExtra
   const fromEnv = process.env.DOSSIER_THREADS;
   let n = threads ?? (fromEnv !== undefined && fromEnv !== "" ? Number(fromEnv) : undefined);
   if (n !== undefined && (!Number.isInteger(n) || n < 0)) {
-    throw new DossierError("USAGE", `threads must be a whole number ≥ 0, got ${threads ?? fromEnv}`, { field: threads !== undefined ? "threads" : "DOSSIER_THREADS" });
+    throw new DossierError("USAGE", `must be a whole number ≥ 0, got ${threads ?? fromEnv}`, { field: threads !== undefined ? "threads" : "DOSSIER_THREADS" });
   }
   n ??= documents >= POOL_MIN_DOCUMENTS ? Math.max(1, Math.min(availableParallelism() - 1, MAX_THREADS)) : 0;
   return n > 0 ? pooledExtractor(n) : inlineExtractor();

@@ -25,6 +25,7 @@ export function register(program: Command): void {
     .option("--no-extract", "archive only; do not propose claims")
     .option("--dataset <name>", "dataset the proposed claims go into", "workspace")
     .option("--min-confidence <x>", "drop proposed claims less confident than this (0–1)")
+    .option("--threads <n>", "text-extraction threads besides the main one (0: none); default one per spare core from 1,000 documents, or $DOSSIER_THREADS")
     .action(async (targets: string[], _o, cmd: Command) => {
       const o = globals(cmd) as ReturnType<typeof globals> & Record<string, string | boolean | undefined>;
       const metadata = Object.fromEntries(
@@ -38,6 +39,7 @@ export function register(program: Command): void {
           metadata,
           maxBytes: parseSize(String(o.maxSize)),
           extractor,
+          ...(o.threads !== undefined ? { threads: parseNumber(String(o.threads), "--threads", 0, 64) } : {}),
           onProgress: (done, total, r) => bar.update(done, total, r.target),
         });
       });
