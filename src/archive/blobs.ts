@@ -131,15 +131,27 @@ export class BlobArchive {
     return out.sort();
   }
 
-  /** Removes staging leftovers of a killed process. */
-  async cleanStaging(): Promise<number> {
+  /**
+   * Removes staging leftovers of a killed process. `olderThanMs` spares files younger than
+   * that, which may belong to another process ingesting into the same home right now.
+   */
+  async cleanStaging(olderThanMs = 0): Promise<number> {
     let names: string[] = [];
     try {
       names = await readdir(this.stagingDir);
     } catch {
       return 0;
     }
-    for (const n of names) await unlink(join(this.stagingDir, n)).catch(() => {});
-    return names.length;
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const n of names) {
+      const path = join(this.stagingDir, n);
+      if (olderThanMs > 0) {
+        const info = await stat(path).catch(() => null);
+        if (!info || info.mtimeMs > cutoff) continue;
+      }
+      await unlink(path).then(() => removed++, () => {});
+    }
+    return removed;
   }
 }

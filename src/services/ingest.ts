@@ -70,6 +70,7 @@ export async function ingest(d: Dossier, targets: string[], opts: IngestOptions 
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const flags = opts.metadata ? checkMetadata(opts.metadata, "flags") : {};
   const items = await expandTargets(targets);
+  await d.archive.cleanStaging(STALE_STAGING_MS);
   const results: IngestResult[] = [];
   const extractor = extractorFor(items.length, opts.threads);
   // With threads, keep each busy while the main thread records.
@@ -95,6 +96,9 @@ export async function ingest(d: Dossier, targets: string[], opts: IngestOptions 
   }
   return results;
 }
+
+/** Staged copies this old are a killed run's leftovers, not another live ingest's. */
+const STALE_STAGING_MS = 60 * 60 * 1000;
 
 /** Enough to keep the file system busy while one document is recorded; bounds memory to a few files. */
 export const DEFAULT_LOOKAHEAD = 8;
