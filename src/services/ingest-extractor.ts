@@ -19,6 +19,12 @@ import { loadOntology } from "./ontology.ts";
 /** Where proposed claims land unless --dataset says otherwise: private until someone publishes. */
 export const DEFAULT_WORK_DATASET = "workspace";
 
+/** Creates the dataset proposals go into, private and user-made, unless it exists. */
+export async function ensureWorkDataset(tx: StoreOps, name: string, now: string): Promise<void> {
+  if (await tx.getDataset(name)) return;
+  await tx.putDataset({ name, title: "Work in progress", visibility: "private", kind: "user", version: null, sourceId: null, loadedAt: now, extra: {} });
+}
+
 export interface ExtractorOptions {
   dataset?: string;
   minConfidence?: number;
@@ -93,9 +99,7 @@ export async function storeExtraction(
   const entities = goodFresh.filter((e) => used.has(e.id));
 
   if (claims.length) {
-    if (!(await tx.getDataset(opts.dataset))) {
-      await tx.putDataset({ name: opts.dataset, title: "Work in progress", visibility: "private", kind: "user", version: null, sourceId: null, loadedAt: now, extra: {} });
-    }
+    await ensureWorkDataset(tx, opts.dataset, now);
     // A re-extraction must not reset a reviewer's decisions: existing claims keep theirs.
     const existing = new Set((await tx.findClaims({ ids: claims.map((c) => c.id) })).map((c) => c.id));
     const created = claims.filter((c) => !existing.has(c.id));

@@ -115,6 +115,17 @@ export async function readNamesFile(file: string, column?: string): Promise<stri
   return names;
 }
 
+/**
+ * "MSA", "M.S.A.": an alias that is only initials. Unrelated organisations share them
+ * (a military office and a trading company), so linking two records on initials alone
+ * would propose noise; the entity is still screened under its full name and other aliases.
+ */
+export function isBareAcronym(name: string): boolean {
+  const tokens = name.replace(/\./g, " ").trim().split(/\s+/);
+  if (tokens.length === 1) return /^\p{Lu}{2,6}$/u.test(tokens[0]);
+  return tokens.every((t) => /^\p{Lu}$/u.test(t));
+}
+
 export interface LinkProposal {
   entity: { id: string; name: string; type: string; dataset: string };
   match: ScreeningMatch;
@@ -123,7 +134,7 @@ export interface LinkProposal {
 /**
  * Screens every person and organisation of the ledger's own datasets (those whose kind is
  * not "list") against the list entries, and returns the hits above threshold as proposed
- * links for review. Nothing is stored: the ontology has no predicate for "same as".
+ * links for review (services/list-links.ts stores them as proposed `same_as` claims).
  */
 export async function proposeListLinks(store: Store, opts: ScreenOptions = {}): Promise<{ screened: number; listEntries: number; proposals: LinkProposal[] }> {
   const all = await store.listDatasets();
@@ -136,7 +147,7 @@ export async function proposeListLinks(store: Store, opts: ScreenOptions = {}): 
   for (const e of entities) {
     const schema = typeof e.attributes?.schema === "string" ? (e.attributes.schema as string) : e.type;
     const seen = new Set<string>();
-    for (const name of [e.name, ...e.aliases]) {
+    for (const name of [e.name, ...e.aliases.filter((a) => !isBareAcronym(a))]) {
       for (const m of index.query(name, { schema, threshold: opts.threshold, limit: opts.limit })) {
         if (seen.has(m.id)) continue;
         seen.add(m.id);

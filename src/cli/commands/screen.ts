@@ -1,13 +1,15 @@
 /**
  * `dossier screen NAME… [--file names.csv]`: screens names against every imported list and
  * the ledger's own people and organisations, best matches first, each with an explanation.
- * `dossier screen --entities` proposes links from the ledger's own entities to list entries.
+ * `dossier screen --entities` proposes links from the ledger's own entities to list entries
+ * and stores them as proposed `same_as` claims for `dossier review` (`--dry-run`: print only).
  */
 import type { Command } from "commander";
 import { DossierError } from "../../errors/index.ts";
 import type { ScreeningMatch } from "../../names/screening-index.ts";
 import { DEFAULT_THRESHOLD } from "../../names/similarity.ts";
 import { withDossier } from "../../services/dossier.ts";
+import { storeListLinks } from "../../services/list-links.ts";
 import { loadScreeningIndex, proposeListLinks, readNamesFile, screenNames, type ScreenResult } from "../../services/screening.ts";
 import { parseNumber } from "../options.ts";
 import { emit, note, table } from "../output.ts";
@@ -23,6 +25,8 @@ interface ScreenOpts {
   threshold?: string;
   limit?: string;
   entities?: boolean;
+  dryRun?: boolean;
+  into?: string;
 }
 
 const SCHEMATA = new Set(["Person", "Organization"]);
@@ -71,19 +75,31 @@ export function register(program: Command): void {
     .option("--threshold <t>", `match threshold (default ${DEFAULT_THRESHOLD})`)
     .option("--limit <n>", "matches per name (default 10)")
     .option("--entities", "screen the ledger's own people and organisations against the lists and propose links for review")
+    .option("--into <dataset>", "with --entities: the work dataset the proposed links go into (default workspace)")
+    .option("--dry-run", "with --entities: print the proposed links, store nothing")
     .action(async (names: string[], _o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals() as ScreenOpts;
       const t = threshold(o.threshold);
       const opts = { datasets: o.dataset, schema: o.schema, threshold: t, limit: limit(o.limit) };
       if (o.schema && !SCHEMATA.has(o.schema)) throw new DossierError("USAGE", `--schema must be Person or Organization, got ${o.schema}`);
+      if ((o.into || o.dryRun) && !o.entities) throw new DossierError("USAGE", "--into and --dry-run go with --entities");
       if (o.entities) {
         if (names.length || o.file) throw new DossierError("USAGE", "--entities screens the ledger itself: give no names and no --file");
-        const r = await withDossier(o, (d) => proposeListLinks(d.store, opts));
+        const { r, stored } = await withDossier(o, async (d) => {
+          const r = await proposeListLinks(d.store, opts);
+          return { r, stored: o.dryRun ? null : await storeListLinks(d, r.proposals, { dataset: o.into }) };
+        });
         if (!r.listEntries) note(EMPTY_HINT);
-        // Proposals are printed for review only: the ontology has no "same as" predicate to store them with.
-        emit(o, { proposals: r.proposals }, () =>
+        const created = new Set(stored?.created.map((c) => c.object + " " + c.subject) ?? []);
+        const storedNote = stored
+          ? `stored in ${stored.dataset} for review: ${stored.created.length} new, ${stored.existing} already there` +
+            (stored.uncited ? `, ${stored.uncited} left out (list entry has no cited listing)` : "") +
+            (stored.refused ? `, ${stored.refused} left out (person and organisation)` : "") +
+            (stored.created.length ? "; run `dossier review`" : "")
+          : "not stored (--dry-run)";
+        emit(o, { proposals: r.proposals.map((p) => ({ ...p, new: created.has(p.match.id + " " + p.entity.id) })), stored: stored && { ...stored, created: stored.created.map((c) => c.id) } }, () =>
           r.proposals.length
-            ? `${r.proposals.length} proposed link${r.proposals.length === 1 ? "" : "s"} (${r.screened} entities screened against ${r.listEntries} list entries; not stored, for review)\n` +
+            ? `${r.proposals.length} proposed link${r.proposals.length === 1 ? "" : "s"} (${r.screened} entities screened against ${r.listEntries} list entries); ${storedNote}\n` +
               table(
                 ["score", "entity", "dataset", "list entry", "lists", "id"],
                 r.proposals.map((p) => [p.match.score.toFixed(3), p.entity.name, p.entity.dataset, p.match.name, p.match.datasets.join(", "), p.match.id]),
