@@ -1,7 +1,9 @@
 /**
  * The `dossier` command line: global options, command discovery and error reporting.
- * Each command lives in its own file under commands/ and exports `register`; this file
- * only finds them, so adding a command never touches a shared list.
+ * Each command lives in its own file under commands/, named as the command, and exports
+ * `register`; this file only finds them, so adding a command never touches a shared list.
+ * Only the command named on the line is loaded (help and unknown names load them all):
+ * loading every command pulls in every parser and costs each invocation most of a second.
  */
 import { Command, CommanderError } from "commander";
 import { readdirSync } from "node:fs";
@@ -14,11 +16,27 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-async function loadCommands(program: Command): Promise<void> {
-  const dir = fileURLToPath(new URL("./commands/", import.meta.url));
-  const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as Partial<CommandModule>;
+const COMMANDS_DIR = fileURLToPath(new URL("./commands/", import.meta.url));
+
+/** Global options that take a value, so the word after them is not a command name. */
+const VALUED_GLOBALS = new Set(["--home", "--actor"]);
+
+/** The first word of argv that is neither an option nor a global option's value. */
+export function commandNameOf(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUED_GLOBALS.has(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
+
+async function loadCommands(program: Command, argv: string[]): Promise<void> {
+  const files = readdirSync(COMMANDS_DIR).filter((f) => f.endsWith(".ts")).sort();
+  const named = commandNameOf(argv);
+  const wanted = named && files.includes(`${named}.ts`) ? [`${named}.ts`] : files;
+  for (const file of wanted) {
+    const mod = (await import(pathToFileURL(join(COMMANDS_DIR, file)).href)) as Partial<CommandModule>;
     if (typeof mod.register !== "function") throw new DossierError("INTERNAL", `command module ${file} exports no register()`);
     mod.register(program);
   }
@@ -39,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const json = argv.includes("--json");
   try {
-    await loadCommands(program);
+    await loadCommands(program, argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
