@@ -27,7 +27,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Claim, Entity, QualifierValue } from "../model/types.ts";
-import { cite, invalid, pushUnique, slug, type ListFile, type ParseOptions, type ParsedList } from "./lists/common.ts";
+import { ChunkBuffer, cite, collectList, invalid, pushUnique, slug, type ChunkSink, type ListFile, type ListSummary, type ParseOptions, type ParsedList } from "./lists/common.ts";
 import { loadFtmModel, type FtmEntityJson, type FtmModel } from "./ftm-model.ts";
 
 export const FTM_IMPORTER = { kind: "import", name: "ftm", version: "1" } as const;
@@ -92,12 +92,15 @@ function parseRecord(json: string, file: string, line: number, model: FtmModel):
   if (typeof r.id !== "string" || !r.id) throw invalid("no id", file, line, "id");
   if (typeof r.schema !== "string" || !r.schema) throw invalid("no schema", file, line, "schema");
   if (!model.has(r.schema)) throw invalid(`unknown schema ${r.schema}`, file, line, "schema");
-  const props = r.properties ?? {};
+  const props = (r.properties ?? {}) as Record<string, unknown>;
   if (typeof props !== "object" || Array.isArray(props)) throw invalid("properties is not an object", file, line, "properties");
-  for (const [k, v] of Object.entries(props as object)) {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw invalid(`property ${k} is not a list of strings`, file, line, k);
+  for (const k of Object.keys(props)) {
+    const v = props[k];
+    if (!Array.isArray(v)) throw invalid(`property ${k} is not a list of strings`, file, line, k);
+    for (const x of v) if (typeof x !== "string") throw invalid(`property ${k} is not a list of strings`, file, line, k);
   }
-  return { ...(r as object), id: r.id, schema: r.schema, properties: props as Record<string, string[]> } as FtmEntityJson;
+  r.properties = props;
+  return r as FtmEntityJson;
 }
 
 /** An EDTF day/month/year from an FtM date (which may carry a time). */
@@ -146,12 +149,16 @@ function entityFrom(row: Row, model: FtmModel, dataset: string, map: FtmMapping)
   };
 }
 
-function authorityFor(rec: FtmEntityJson, dataset: string): Entity {
+/** `ids` remembers the id made for each authority name: a list repeats one authority on every Sanction record. */
+function authorityFor(rec: FtmEntityJson, dataset: string, ids: Map<string, string>): Entity {
   const names = rec.properties.authority ?? [];
   const countries = rec.properties.country ?? [];
   const label = names[0] ?? (countries[0] ? countries[0].toUpperCase() : "unknown authority");
+  const key = names[0] ?? `country-${countries[0] ?? "unknown"}`;
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = `ftm-authority:${slug(key)}`));
   return {
-    id: `ftm-authority:${slug(names[0] ?? `country-${countries[0] ?? "unknown"}`)}`,
+    id,
     type: names.length ? "Organization" : "State",
     name: label,
     aliases: names.slice(1),
@@ -161,11 +168,9 @@ function authorityFor(rec: FtmEntityJson, dataset: string): Entity {
   };
 }
 
-function claimFrom(row: Row, m: ClaimMapping, subject: string, file: ListFile, opts: ParseOptions): Claim {
-  const { rec } = row;
+/** The mapped qualifiers of an interval (date, program, role…) and its constants, before the ftm_* ones. */
+function qualifiersFrom(rec: FtmEntityJson, m: ClaimMapping): Record<string, QualifierValue> {
   const p = rec.properties;
-  const objectRef = p[m.object]?.[0];
-  if (!objectRef) throw invalid(`${rec.schema} has no ${m.object}`, file.file, row.line, m.object);
   const qualifiers: Record<string, QualifierValue> = {};
   for (const [q, props] of Object.entries(m.qualifiers)) {
     for (const prop of props) {
@@ -177,7 +182,15 @@ function claimFrom(row: Row, m: ClaimMapping, subject: string, file: ListFile, o
       break;
     }
   }
-  Object.assign(qualifiers, m.constants ?? {});
+  return Object.assign(qualifiers, m.constants ?? {});
+}
+
+function claimFrom(row: Row, m: ClaimMapping, subject: string, file: ListFile, opts: ParseOptions): Claim {
+  const { rec } = row;
+  const p = rec.properties;
+  const objectRef = p[m.object]?.[0];
+  if (!objectRef) throw invalid(`${rec.schema} has no ${m.object}`, file.file, row.line, m.object);
+  const qualifiers = qualifiersFrom(rec, m);
   qualifiers.ftm_id = rec.id;
   qualifiers.ftm_schema = rec.schema;
   for (const [k, vs] of Object.entries(p)) qualifiers[`ftm:${k}`] = [...vs];
@@ -206,34 +219,56 @@ function claimFrom(row: Row, m: ClaimMapping, subject: string, file: ListFile, o
   };
 }
 
-export async function parseFtm(file: ListFile, opts: ParseOptions, model: FtmModel = loadFtmModel()): Promise<ParsedList> {
+/** Programs a Sanction adds to its listed entity, and Family/Passport-like records kept on their anchor. */
+interface Extras {
+  programs: string[];
+  linked: unknown[];
+}
+
+/**
+ * Reads the file in two walks so entities stream out without all being held: the first
+ * validates every line and keeps only entity ids and the interval records (which join
+ * entities from anywhere in the file); the second builds the entities, adding what the
+ * intervals say about them, and emits them in chunks; the intervals' claims follow.
+ */
+export async function streamFtm(file: ListFile, opts: ParseOptions, emit: ChunkSink, model: FtmModel = loadFtmModel()): Promise<ListSummary> {
   const map = ftmMapping();
-  const entities = new Map<string, Entity>();
+  const total = file.text.length;
+  const progress = (done: number) => opts.onProgress?.(done, total);
+
+  // Walk 1: validate, learn the entity ids, keep the intervals.
+  const entityIds = new Set<string>();
   const intervals: Row[] = [];
   const seen = new Set<string>();
-  let n = 0;
   for (const l of jsonLines(file)) {
     const rec = parseRecord(l.json, file.file, l.line, model);
     if (seen.has(rec.id)) throw invalid(`id ${rec.id} appears twice`, file.file, l.line, "id");
     seen.add(rec.id);
-    const row = { rec, start: l.start, end: l.end, line: l.line };
-    if (model.isA(rec.schema, "Interval")) intervals.push(row);
-    else {
-      const e = entityFrom(row, model, opts.dataset, map);
-      entities.set(e.id, e);
-    }
-    if (opts.onProgress && ++n % 5000 === 0) opts.onProgress(l.end, file.text.length);
+    if (model.isA(rec.schema, "Interval")) intervals.push({ rec, start: l.start, end: l.end, line: l.line });
+    else entityIds.add(ftmEntityId(rec.id));
+    if (seen.size % 5000 === 0) progress(l.end / 2);
   }
-  const claims: Claim[] = [];
+
+  // The intervals in file order: authorities, programs for listed entities, linked records and
+  // the intervals that become entities of their own (which later intervals may hang off).
   const authorities = new Map<string, Entity>();
+  const authorityIds = new Map<string, string>();
+  const extras = new Map<string, Extras>();
+  const extrasOf = (id: string): Extras => {
+    let x = extras.get(id);
+    if (!x) extras.set(id, (x = { programs: [], linked: [] }));
+    return x;
+  };
+  const subjects: (string | null)[] = [];
+  const standalone = new Set<number>();
   let attached = 0;
-  for (const row of intervals) {
+  intervals.forEach((row, i) => {
     const { rec } = row;
     const m = map.claims[rec.schema];
     if (m) {
       let subject: string;
       if (m.subject === "@authority") {
-        const a = authorityFor(rec, opts.dataset);
+        const a = authorityFor(rec, opts.dataset, authorityIds);
         authorities.set(a.id, a);
         subject = a.id;
       } else {
@@ -241,36 +276,67 @@ export async function parseFtm(file: ListFile, opts: ParseOptions, model: FtmMod
         if (!ref) throw invalid(`${rec.schema} has no ${m.subject}`, file.file, row.line, m.subject);
         subject = ftmEntityId(ref);
       }
-      const claim = claimFrom(row, m, subject, file, opts);
-      claims.push(claim);
-      if (m.predicate === "sanctioned") {
-        const listed = entities.get(claim.object);
-        const program = claim.qualifiers.program;
-        if (listed && typeof program === "string") pushUnique(listed.attributes.programs as string[], ...program.split("; "));
-      }
-      continue;
+      const objectRef = rec.properties[m.object]?.[0];
+      if (!objectRef) throw invalid(`${rec.schema} has no ${m.object}`, file.file, row.line, m.object);
+      subjects.push(subject);
+      if (m.predicate !== "sanctioned") return;
+      const program = qualifiersFrom(rec, m).program;
+      const listed = ftmEntityId(objectRef);
+      if (typeof program === "string" && entityIds.has(listed)) pushUnique(extrasOf(listed).programs, ...program.split("; "));
+      return;
     }
+    subjects.push(null);
     // No predicate fits: keep the record on the entity it hangs off.
     const anchor = Object.entries(rec.properties)
       .filter(([k]) => model.property(rec.schema, k)?.type === "entity")
       .flatMap(([, vs]) => vs)
       .map(ftmEntityId)
-      .find((id) => entities.has(id));
-    const keep = { id: rec.id, schema: rec.schema, properties: rec.properties, caption: rec.caption, ftm: Object.fromEntries(META.filter((k) => rec[k] !== undefined).map((k) => [k, rec[k]])) };
+      .find((id) => entityIds.has(id));
     if (anchor) {
-      const a = entities.get(anchor)!;
-      ((a.attributes.ftmLinked ??= []) as unknown[]).push(keep);
+      extrasOf(anchor).linked.push({ id: rec.id, schema: rec.schema, properties: rec.properties, caption: rec.caption, ftm: Object.fromEntries(META.filter((k) => rec[k] !== undefined).map((k) => [k, rec[k]])) });
       attached++;
     } else {
-      const e = entityFrom(row, model, opts.dataset, map);
-      entities.set(e.id, e);
+      standalone.add(i);
+      entityIds.add(ftmEntityId(rec.id));
+    }
+  });
+
+  const out = new ChunkBuffer(emit);
+  for (const a of authorities.values()) out.authority(a);
+  const withExtras = (e: Entity): Entity => {
+    const x = extras.get(e.id);
+    if (x) {
+      pushUnique(e.attributes.programs as string[], ...x.programs);
+      if (x.linked.length) e.attributes.ftmLinked = x.linked;
+    }
+    return e;
+  };
+
+  // Walk 2: the entities, built again from their lines, in file order.
+  for (const l of jsonLines(file)) {
+    const rec = JSON.parse(l.json) as FtmEntityJson;
+    if (model.isA(rec.schema, "Interval")) continue;
+    rec.properties ??= {};
+    out.add(withExtras(entityFrom({ rec, start: l.start, end: l.end, line: l.line }, model, opts.dataset, map)));
+    if (out.full) {
+      progress(total / 2 + l.end / 2);
+      await out.flush();
     }
   }
-  opts.onProgress?.(file.text.length, file.text.length);
-  return {
-    authorities: [...authorities.values()],
-    entities: [...entities.values()],
-    claims,
-    stats: { records: seen.size, intervalClaims: claims.length, attachedLinks: attached },
-  };
+  // Then the intervals: claims, and entities for those that hang off nothing.
+  for (const [i, row] of intervals.entries()) {
+    const subject = subjects[i];
+    if (subject) out.add(null, claimFrom(row, map.claims[row.rec.schema], subject, file, opts));
+    else if (standalone.has(i)) out.add(withExtras(entityFrom(row, model, opts.dataset, map)));
+    await out.flush();
+  }
+  await out.flush(true);
+  progress(total);
+  const claims = subjects.filter(Boolean).length;
+  return { stats: { records: seen.size, intervalClaims: claims, attachedLinks: attached } };
+}
+
+/** The whole list at once (tests, the parse-only benchmark). */
+export function parseFtm(file: ListFile, opts: ParseOptions, model: FtmModel = loadFtmModel()): Promise<ParsedList> {
+  return collectList((emit) => streamFtm(file, opts, emit, model));
 }

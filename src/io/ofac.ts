@@ -5,9 +5,8 @@
  * `GLOMAG] [BURMA-EO14014`, birth data inside Remarks, and people written "FAMILY, Given"
  * (kept as listed plus a natural-order alias "Given FAMILY").
  */
-import type { Claim, Entity } from "../model/types.ts";
-import { cite, invalid, pushUnique, sanctionedClaim, type ListFile, type ParseOptions, type ParsedList } from "./lists/common.ts";
-import { cell, forEachCsvRecord, type CsvRecord } from "./lists/csv-records.ts";
+import { ChunkBuffer, cite, collectList, invalid, pushUnique, sanctionedClaim, type ChunkSink, type ListFile, type ListSummary, type ParseOptions, type ParsedList } from "./lists/common.ts";
+import { cell, csvRecords } from "./lists/csv-records.ts";
 import { parseOfacRemarks } from "./lists/ofac-remarks.ts";
 import { authority } from "./lists/authorities.ts";
 
@@ -53,40 +52,45 @@ function entNumOf(v: string | undefined, file: string, line: number): string {
 interface AltRow { type: string | null; name: string }
 interface AddRow { address: string | null; city: string | null; country: string | null }
 
-async function readAlt(file: ListFile): Promise<Map<string, AltRow[]>> {
+/** The side files are read whole first (they are small, keyed by ent_num); the SDN file streams. */
+function readAlt(file: ListFile): Map<string, AltRow[]> {
   const out = new Map<string, AltRow[]>();
-  await forEachCsvRecord(file, 5, (r) => {
+  for (const r of csvRecords(file, 5)) {
     const ent = entNumOf(r.fields[0], file.file, r.line);
     const name = cell(r.fields[3]);
-    if (!name) return;
-    const list = out.get(ent) ?? [];
-    list.push({ type: cell(r.fields[2])?.toLowerCase() ?? null, name });
-    out.set(ent, list);
-  });
+    if (!name) continue;
+    const list = out.get(ent);
+    const row = { type: cell(r.fields[2])?.toLowerCase() ?? null, name };
+    if (list) list.push(row);
+    else out.set(ent, [row]);
+  }
   return out;
 }
 
-async function readAdd(file: ListFile): Promise<Map<string, AddRow[]>> {
+function readAdd(file: ListFile): Map<string, AddRow[]> {
   const out = new Map<string, AddRow[]>();
-  await forEachCsvRecord(file, 6, (r) => {
+  for (const r of csvRecords(file, 6)) {
     const ent = entNumOf(r.fields[0], file.file, r.line);
-    const list = out.get(ent) ?? [];
-    list.push({ address: cell(r.fields[2]), city: cell(r.fields[3]), country: cell(r.fields[4]) });
-    out.set(ent, list);
-  });
+    const list = out.get(ent);
+    const row = { address: cell(r.fields[2]), city: cell(r.fields[3]), country: cell(r.fields[4]) };
+    if (list) list.push(row);
+    else out.set(ent, [row]);
+  }
   return out;
 }
 
-export async function parseOfac(files: OfacFiles, opts: ParseOptions): Promise<ParsedList> {
-  const alt = files.alt ? await readAlt(files.alt) : new Map<string, AltRow[]>();
-  const add = files.add ? await readAdd(files.add) : new Map<string, AddRow[]>();
+/** Reads the files, emitting entities and claims in chunks as the SDN file is read. */
+export async function streamOfac(files: OfacFiles, opts: ParseOptions, emit: ChunkSink): Promise<ListSummary> {
+  const alt = files.alt ? readAlt(files.alt) : new Map<string, AltRow[]>();
+  const add = files.add ? readAdd(files.add) : new Map<string, AddRow[]>();
   const auth = authority("ofac");
-  const entities: Entity[] = [];
-  const claims: Claim[] = [];
+  const out = new ChunkBuffer(emit);
+  out.authority({ ...auth, dataset: opts.dataset });
   const seen = new Set<string>();
   let joinedAlt = 0;
   let joinedAdd = 0;
-  const onRecord = (r: CsvRecord) => {
+  const total = files.sdn.text.length;
+  for (const r of csvRecords(files.sdn, 12)) {
     const f = r.fields;
     const entNum = entNumOf(f[0], files.sdn.file, r.line);
     if (seen.has(entNum)) throw invalid(`ent_num ${entNum} is listed twice`, files.sdn.file, r.line, "ent_num");
@@ -152,8 +156,8 @@ export async function parseOfac(files: OfacFiles, opts: ParseOptions): Promise<P
     }
 
     const id = ofacEntityId(entNum);
-    entities.push({ id, type: isPerson ? "Person" : "Organization", name, aliases: aliases.filter((a) => a !== name), attributes, dataset: opts.dataset, mergedInto: null });
-    claims.push(
+    out.add(
+      { id, type: isPerson ? "Person" : "Organization", name, aliases: aliases.filter((a) => a !== name), attributes, dataset: opts.dataset, mergedInto: null },
       sanctionedClaim({
         dataset: opts.dataset,
         authority: auth.id,
@@ -165,13 +169,15 @@ export async function parseOfac(files: OfacFiles, opts: ParseOptions): Promise<P
         now: opts.now,
       }),
     );
-  };
-  await forEachCsvRecord(files.sdn, 12, onRecord, opts.onProgress);
+    if (out.full) {
+      opts.onProgress?.(r.end, total);
+      await out.flush();
+    }
+  }
+  await out.flush(true);
+  opts.onProgress?.(total, total);
   const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
   return {
-    authorities: [{ ...auth, dataset: opts.dataset }],
-    entities,
-    claims,
     stats: {
       records: seen.size,
       altRows: count(alt),
@@ -180,4 +186,9 @@ export async function parseOfac(files: OfacFiles, opts: ParseOptions): Promise<P
       addUnjoined: count(add) - joinedAdd,
     },
   };
+}
+
+/** The whole list at once (tests, the parse-only benchmark). */
+export function parseOfac(files: OfacFiles, opts: ParseOptions): Promise<ParsedList> {
+  return collectList((emit) => streamOfac(files, opts, emit));
 }

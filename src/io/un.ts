@@ -8,7 +8,7 @@
 import { SaxesParser } from "saxes";
 import { isDossierError } from "../errors/index.ts";
 import type { Claim, Entity } from "../model/types.ts";
-import { cite, invalid, LineCounter, pushUnique, sanctionedClaim, type ListFile, type ParseOptions, type ParsedList } from "./lists/common.ts";
+import { ChunkBuffer, cite, collectList, invalid, LineCounter, pushUnique, sanctionedClaim, type ChunkSink, type ListFile, type ListSummary, type ParseOptions, type ParsedList } from "./lists/common.ts";
 import { authority } from "./lists/authorities.ts";
 
 export const UN_IMPORTER = { kind: "import", name: "un", version: "1" } as const;
@@ -126,9 +126,10 @@ function toEntity(e: Entry, end: number, file: ListFile, opts: ParseOptions): { 
 
 const CHUNK = 1 << 16;
 
-export async function parseUn(file: ListFile, opts: ParseOptions): Promise<ParsedList> {
-  const entities: Entity[] = [];
-  const claims: Claim[] = [];
+/** Reads the list, emitting entries in chunks as the XML is read. */
+export async function streamUn(file: ListFile, opts: ParseOptions, emit: ChunkSink): Promise<ListSummary> {
+  const out = new ChunkBuffer(emit);
+  out.authority({ ...authority("un"), dataset: opts.dataset });
   const seen = new Set<string>();
   const lines = new LineCounter(file.text);
   const parser = new SaxesParser({ position: true });
@@ -169,8 +170,7 @@ export async function parseUn(file: ListFile, opts: ParseOptions): Promise<Parse
         const { entity, claim } = toEntity(entry, parser.position, file, opts);
         if (seen.has(entity.id)) throw invalid(`${entity.id} is listed twice`, file.file, entry.line);
         seen.add(entity.id);
-        entities.push(entity);
-        claims.push(claim);
+        out.add(entity, claim);
         entry = null;
         group = null;
       } else if (group && stack.length === entry.depth + 1) {
@@ -195,23 +195,32 @@ export async function parseUn(file: ListFile, opts: ParseOptions): Promise<Parse
   });
 
   const text = file.text;
-  try {
-    for (let i = 0; i < text.length; i += CHUNK) {
-      parser.write(text.slice(i, i + CHUNK));
-      if (failure) break;
-      opts.onProgress?.(Math.min(i + CHUNK, text.length), text.length);
-      // Let the progress bar draw between chunks.
-      if ((i / CHUNK) % 16 === 15) await new Promise((r) => setImmediate(r));
+  // Parser failures are caught apart from the awaited store writes: only the former are malformed XML.
+  const feed = (write: () => void) => {
+    try {
+      write();
+    } catch (e) {
+      failure ??= e;
     }
-    if (!failure) parser.close();
-  } catch (e) {
-    failure ??= e;
+  };
+  for (let i = 0; i < text.length && !failure; i += CHUNK) {
+    feed(() => parser.write(text.slice(i, i + CHUNK)));
+    if (failure) break;
+    opts.onProgress?.(Math.min(i + CHUNK, text.length), text.length);
+    await out.flush();
   }
+  if (!failure) feed(() => parser.close());
   if (failure) {
     if (isDossierError(failure)) throw failure;
     // saxes prefixes its messages with its own position; ours is file:line.
     throw invalid(`malformed XML: ${(failure as Error).message.replace(/^[^:]*:\d+:\d+: /, "")}`, file.file, failureLine, undefined, failure);
   }
-  if (!entities.length) throw invalid("no INDIVIDUAL or ENTITY elements found", file.file, 1);
-  return { authorities: [{ ...authority("un"), dataset: opts.dataset }], entities, claims, stats: { records: entities.length }, published };
+  if (!seen.size) throw invalid("no INDIVIDUAL or ENTITY elements found", file.file, 1);
+  await out.flush(true);
+  return { stats: { records: seen.size }, published };
+}
+
+/** The whole list at once (tests, the parse-only benchmark). */
+export function parseUn(file: ListFile, opts: ParseOptions): Promise<ParsedList> {
+  return collectList((emit) => streamUn(file, opts, emit));
 }

@@ -1,19 +1,23 @@
 /**
  * Importing a sanctions list (OFAC SDN CSV, UN consolidated XML, FtM JSON lines) into a
- * dataset: the files are archived as sources, the list is parsed in full first (so a bad
- * line fails before anything is written), then ONE transaction replaces the dataset's
- * previous version, stores entities and cited claims, and records custody and audit.
+ * dataset: the files are staged in the archive, then ONE transaction replaces the
+ * dataset's previous version, stores entities and cited claims chunk by chunk as the
+ * parser reads them (so the parsed list never sits in memory whole), archives the files as
+ * sources, and records custody and audit. A malformed line anywhere fails the import
+ * naming its file and line, and nothing of it is kept: the transaction rolls back and the
+ * staged copies are discarded.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { DossierError } from "../errors/index.ts";
-import { sha256Hex, sourceIdOf } from "../model/canonical.ts";
+import { sha256Hex } from "../model/canonical.ts";
 import type { Dataset, Source } from "../model/types.ts";
 import type { StagedBlob } from "../archive/blobs.ts";
-import { decodeListText, type ListFile, type ParsedList } from "../io/lists/common.ts";
-import { parseOfac } from "../io/ofac.ts";
-import { parseUn } from "../io/un.ts";
-import { parseFtm } from "../io/ftm.ts";
+import { decodeListText, type ListFile, type ListStream } from "../io/lists/common.ts";
+import { streamOfac } from "../io/ofac.ts";
+import { streamUn } from "../io/un.ts";
+import { streamFtm } from "../io/ftm.ts";
+import { UNINDEXED_SOURCE_KIND } from "../store/store.ts";
 import type { Dossier } from "./dossier.ts";
 
 export type ListKind = "ofac" | "un" | "ftm";
@@ -38,7 +42,7 @@ export interface ImportRequest {
   alt?: string;
   add?: string;
   dataset?: string;
-  /** Phase name, units done, units total (UTF-16 units of the main file while parsing). */
+  /** Phase name ("import"), units done, units total (UTF-16 units of the main file read). */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -60,6 +64,7 @@ interface LoadedFile extends ListFile {
   role: "list" | "alt" | "add";
   bytes: Uint8Array;
   sha256: string;
+  textSha256: string;
   encoding: string;
 }
 
@@ -72,7 +77,8 @@ async function load(path: string, role: LoadedFile["role"]): Promise<LoadedFile>
     throw new DossierError(code === "ENOENT" ? "NOT_FOUND" : "BAD_INPUT", `cannot read ${role} file: ${(e as Error).message}`, { file: path }, { cause: e });
   }
   const { text, encoding } = decodeListText(bytes);
-  return { file: path, role, bytes, sha256: sha256Hex(bytes), sourceId: sourceIdOf(bytes), text, encoding };
+  const sha256 = sha256Hex(bytes);
+  return { file: path, role, bytes, sha256, sourceId: `sha256:${sha256}`, text, textSha256: sha256Hex(text), encoding };
 }
 
 function sourceOf(f: LoadedFile, kind: ListKind, now: string, published: string | null): Source {
@@ -85,7 +91,7 @@ function sourceOf(f: LoadedFile, kind: ListKind, now: string, published: string 
     format: info.format,
     mediaType: info.mediaType,
     encoding: f.encoding,
-    textSha256: sha256Hex(f.text),
+    textSha256: f.textSha256,
     textLength: f.text.length,
     needsOcr: false,
     filename: basename(f.file),
@@ -98,7 +104,8 @@ function sourceOf(f: LoadedFile, kind: ListKind, now: string, published: string 
     published: f.role === "list" ? published : null,
     language: "en",
     grade: info.grade,
-    kind: "sanctions list",
+    // Kept out of full-text search (the store's rule for this kind).
+    kind: UNINDEXED_SOURCE_KIND,
     extra: { importer: kind, role: f.role },
   };
 }
@@ -115,44 +122,57 @@ export async function importList(d: Dossier, req: ImportRequest): Promise<Import
   if (req.add) files.push(await load(req.add, "add"));
   const [main] = files;
   const now = new Date().toISOString();
-  const progress = req.onProgress ? (done: number, total: number) => req.onProgress!("parse", done, total) : undefined;
+  const progress = req.onProgress ? (done: number, total: number) => req.onProgress!("import", done, total) : undefined;
   const opts = { dataset, now, onProgress: progress };
-
-  // Parse everything before touching the store: a bad line leaves no trace.
-  let parsed: ParsedList;
-  if (req.kind === "ofac") {
-    parsed = await parseOfac({ sdn: main, alt: files.find((f) => f.role === "alt"), add: files.find((f) => f.role === "add") }, opts);
-  } else if (req.kind === "un") parsed = await parseUn(main, opts);
-  else parsed = await parseFtm(main, opts);
+  const stream: ListStream =
+    req.kind === "ofac"
+      ? (emit) => streamOfac({ sdn: main, alt: files.find((f) => f.role === "alt"), add: files.find((f) => f.role === "add") }, opts, emit)
+      : req.kind === "un"
+        ? (emit) => streamUn(main, opts, emit)
+        : (emit) => streamFtm(main, opts, emit);
 
   const staged: StagedBlob[] = [];
   try {
     for (const f of files) staged.push(await d.archive.stage(f.bytes, f.sha256));
-    req.onProgress?.("store", 0, parsed.entities.length + parsed.claims.length);
+    // One transaction: the list is stored as it is read, so a bad line further on (which
+    // names its file and line) rolls back everything this import wrote, and the staged
+    // copies are discarded.
     const result = await d.store.transaction(async (tx) => {
       const previous = await tx.getDataset(dataset);
       if (previous && previous.kind !== "list") {
         throw new DossierError("CONFLICT", `dataset ${dataset} is a ${previous.kind} dataset, not an imported list; choose another --dataset`, { field: "dataset" });
       }
+      const replaced = await tx.clearDataset(dataset);
+      let entities = 0;
+      let claims = 0;
+      const authorities = new Set<string>();
+      const summary = await tx.bulkLoad((sink) =>
+        stream(async (chunk) => {
+          // An authority the ledger already knows (from its gazetteer or another list) stays as it is.
+          const fresh = chunk.authorities.filter((a) => !authorities.has(a.id));
+          for (const a of fresh) authorities.add(a.id);
+          const known = fresh.length ? await tx.getEntities(fresh.map((a) => a.id)) : new Map();
+          const put = [...fresh.filter((a) => !known.has(a.id)), ...chunk.entities];
+          await sink.entities(put);
+          await sink.claims(chunk.claims);
+          entities += put.length;
+          claims += chunk.claims.length;
+          // Let a progress bar draw.
+          if (req.onProgress) await new Promise((r) => setImmediate(r));
+        }),
+      );
       for (const f of files) {
         const details = { dataset, importer: req.kind, role: f.role, filename: basename(f.file) };
         if (await tx.getSource(f.sourceId)) {
           await tx.appendCustody({ actor: d.actor, action: "seen-again", sourceId: f.sourceId, details });
         } else {
-          await tx.putSource(sourceOf(f, req.kind, now, parsed.published ?? null), [
-            { sourceId: f.sourceId, kind: "text", sha256: sha256Hex(f.text), text: f.text },
+          await tx.putSource(sourceOf(f, req.kind, now, summary.published ?? null), [
+            { sourceId: f.sourceId, kind: "text", sha256: f.textSha256, text: f.text },
           ]);
           await tx.appendCustody({ actor: d.actor, action: "ingested", sourceId: f.sourceId, details });
         }
         await tx.appendCustody({ actor: d.actor, action: "imported", sourceId: f.sourceId, details });
       }
-      const replaced = await tx.clearDataset(dataset);
-      // An authority the ledger already knows (from its gazetteer or another list) stays as it is.
-      const known = await tx.getEntities(parsed.authorities.map((a) => a.id));
-      const authorities = parsed.authorities.filter((a) => !known.has(a.id));
-      await tx.putEntities([...authorities, ...parsed.entities]);
-      req.onProgress?.("store", parsed.entities.length, parsed.entities.length + parsed.claims.length);
-      await tx.putClaims(parsed.claims);
       const ds: Dataset = {
         name: dataset,
         title: previous?.title ?? `${LIST_INFO[req.kind].title} (${basename(main.file)})`,
@@ -161,10 +181,10 @@ export async function importList(d: Dossier, req: ImportRequest): Promise<Import
         version: main.sha256,
         sourceId: main.sourceId,
         loadedAt: now,
-        extra: { importer: req.kind, sources: files.map((f) => ({ id: f.sourceId, role: f.role, filename: basename(f.file) })), stats: parsed.stats },
+        extra: { importer: req.kind, sources: files.map((f) => ({ id: f.sourceId, role: f.role, filename: basename(f.file) })), stats: summary.stats },
       };
       await tx.putDataset(ds);
-      const after = { version: ds.version, sourceId: ds.sourceId, entities: authorities.length + parsed.entities.length, claims: parsed.claims.length };
+      const after = { version: ds.version, sourceId: ds.sourceId, entities, claims };
       await tx.appendAudit({
         actor: d.actor,
         action: "imported",
@@ -175,18 +195,17 @@ export async function importList(d: Dossier, req: ImportRequest): Promise<Import
         reason: previous ? (previous.version === ds.version ? "re-import of the same file" : "new version of the list") : null,
       });
       for (const s of staged) await s.commit();
-      return { replaced, entities: after.entities };
+      return { replaced, entities, claims, stats: summary.stats };
     });
-    req.onProgress?.("store", parsed.entities.length + parsed.claims.length, parsed.entities.length + parsed.claims.length);
     return {
       dataset,
       source: main.sourceId,
       sources: files.map((f) => f.sourceId),
       entities: result.entities,
-      claims: parsed.claims.length,
+      claims: result.claims,
       replaced: result.replaced,
-      stats: parsed.stats,
-      seconds: Math.round((performance.now() - t0)) / 1000,
+      stats: result.stats,
+      seconds: Math.round(performance.now() - t0) / 1000,
     };
   } finally {
     for (const s of staged) await s.discard();

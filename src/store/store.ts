@@ -57,6 +57,19 @@ export interface ClaimQuery {
   offset?: number;
 }
 
+/** Where a bulk load puts its rows, chunk by chunk. */
+export interface BulkSink {
+  entities(entities: Entity[]): Promise<void>;
+  claims(claims: Claim[]): Promise<void>;
+}
+
+/**
+ * Sources of this kind are stored like any other but kept out of full-text search: a
+ * sanctions list is read through the entities and claims imported from it, and its
+ * thousands of rows in searchText would bury the documents people search for.
+ */
+export const UNINDEXED_SOURCE_KIND = "sanctions list";
+
 /** Methods shared by a store and a transaction on it. */
 export interface StoreOps {
   // Sources and their texts
@@ -68,6 +81,7 @@ export interface StoreOps {
   countSources(): Promise<number>;
   getSourceText(id: SourceId, kind?: SourceText["kind"]): Promise<SourceText | null>;
   listSourceTexts(id: SourceId): Promise<SourceText[]>;
+  /** Full-text search over source texts, except those of UNINDEXED_SOURCE_KIND sources. */
   searchText(query: string, options?: { limit?: number }): Promise<TextHit[]>;
 
   // Custody chain (append-only)
@@ -94,6 +108,15 @@ export interface StoreOps {
   searchEntities(text: string, query?: EntityQuery): Promise<Entity[]>;
   /** Marks `fromId` merged into `intoId` and repoints its claims; both ids keep resolving. */
   mergeEntity(fromId: string, intoId: string): Promise<void>;
+
+  /**
+   * For loading many entities and claims at once (an imported list): `load` hands them to
+   * the sink in chunks, and the store ends up holding exactly what putEntities and
+   * putClaims would have stored. A backend may trade per-row index upkeep for one rebuild
+   * at the end (SQLite does, for the name index, once the load outgrows what was stored).
+   * Runs in the caller's transaction, or in one of its own.
+   */
+  bulkLoad<T>(load: (sink: BulkSink) => Promise<T>): Promise<T>;
 
   // Claims
   putClaims(claims: Claim[]): Promise<void>;

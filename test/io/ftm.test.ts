@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { sha256Hex } from "../../src/model/canonical.ts";
 import { isDossierError } from "../../src/errors/index.ts";
-import { parseFtm } from "../../src/io/ftm.ts";
+import { parseFtm, streamFtm } from "../../src/io/ftm.ts";
 import { fileOf, FTM_EU, FTM_ZALA, OPTS, textFile } from "./helpers.ts";
 
 const lines = (path: string) => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
@@ -87,4 +87,24 @@ test("CRLF line ends and blank lines are tolerated; spans exclude the line end",
   assert.equal(p.claims[0].qualifiers.date, "2020-01-02");
   const c = p.claims[0].citations[0];
   assert.ok(text.slice(c.start, c.end).endsWith("}"));
+});
+
+test("intervals act on entities wherever they sit in the file; entities stream out in file order", async () => {
+  const text = [
+    `{"id":"s1","schema":"Sanction","properties":{"entity":["p1"],"authority":["Some Office"],"program":["PROG-A"]}}`,
+    `{"id":"f1","schema":"Family","properties":{"person":["p1"],"relative":["p2"],"relationship":["brother"]}}`,
+    `{"id":"p2","schema":"Person","properties":{"name":["Bo Example"]}}`,
+    `{"id":"p1","schema":"Person","properties":{"name":["Ann Example"]}}`,
+    `{"id":"s2","schema":"Sanction","properties":{"entity":["p1"],"authority":["Some Office"],"program":["PROG-B"]}}`,
+  ].join("\n");
+  const chunks: string[][] = [];
+  const p = await parseFtm(textFile("x.jsonl", text), OPTS);
+  const summary = await streamFtm(textFile("x.jsonl", text), OPTS, async (c) => void chunks.push(c.entities.map((e) => e.id)));
+  assert.deepEqual(chunks.flat(), ["ftm:p2", "ftm:p1"]);
+  assert.equal(summary.stats.records, 5);
+  const ann = p.entities.find((e) => e.id === "ftm:p1")!;
+  assert.deepEqual(ann.attributes.programs, ["PROG-A", "PROG-B"]);
+  assert.deepEqual((ann.attributes.ftmLinked as { id: string }[]).map((l) => l.id), ["f1"]);
+  assert.deepEqual(p.claims.map((c) => c.qualifiers.ftm_id), ["s1", "s2"]);
+  assert.deepEqual(p.authorities.map((a) => a.id), ["ftm-authority:some-office"]);
 });

@@ -5,8 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256Hex } from "../../src/model/canonical.ts";
 import { isDossierError } from "../../src/errors/index.ts";
+import type { Source } from "../../src/model/types.ts";
 import { withDossier } from "../../src/services/dossier.ts";
 import { importList } from "../../src/services/import.ts";
+import { CHUNK_ENTRIES } from "../../src/io/lists/common.ts";
+import { UNINDEXED_SOURCE_KIND } from "../../src/store/store.ts";
 import { FTM_ZALA, OFAC, UN_XML } from "../io/helpers.ts";
 
 const home = () => mkdtempSync(join(tmpdir(), "dossier-import-"));
@@ -162,5 +165,51 @@ test("an OFAC file with a short row fails naming that line, and the previous ver
     assert.equal((await d.store.getDataset("small"))?.version, sha256Hex(readFileSync(good)));
     assert.equal(await d.store.countClaims({ dataset: "small" }), 2);
     assert.equal(await d.store.countSources(), 1);
+  });
+});
+
+test("a bad row after many stored chunks rolls the whole import back; the previous version and the name index stay", async () => {
+  const dir = home();
+  // Rows enough for many chunks, and names enough for SQLite to defer its name index, before the bad one.
+  const rows = Array.from({ length: CHUNK_ENTRIES * 8 }, (_, i) => `${i + 1},"PERSON ${i + 1}, Test","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- `);
+  const good = join(dir, "sdn.csv");
+  writeFileSync(good, rows.join("\r\n") + "\r\n\x1a");
+  const bad = join(dir, "sdn-bad.csv");
+  writeFileSync(bad, [...rows.map((r) => r.replace("PERSON", "RENAMED")), `x,"BROKEN"`].join("\r\n") + "\r\n");
+  await withDossier({ home: dir }, async (d) => {
+    const progress: number[] = [];
+    const first = await importList(d, { kind: "ofac", file: good, dataset: "big", onProgress: (phase, done, total) => phase === "import" && progress.push(done / total) });
+    assert.equal(first.entities, rows.length + 1);
+    assert.ok(progress.length > 2 && progress.every((p, i) => p <= 1 && (i === 0 || p >= progress[i - 1])), "progress rises to the end");
+    assert.equal(progress.at(-1), 1);
+    await assert.rejects(importList(d, { kind: "ofac", file: bad, dataset: "big" }), (e) => {
+      assert.ok(isDossierError(e));
+      assert.equal(e.code, "INVALID_IMPORT");
+      assert.equal(e.context.line, rows.length + 1);
+      return true;
+    });
+    assert.equal((await d.store.getDataset("big"))?.version, sha256Hex(readFileSync(good)));
+    assert.equal(await d.store.countEntities({ dataset: "big" }), rows.length + 1);
+    assert.deepEqual(await d.store.findEntitiesByName("RENAMED 7, Test"), []);
+    assert.equal((await d.store.findEntitiesByName("Test PERSON 7"))[0]?.id, "ofac:7");
+    assert.equal(await d.store.countSources(), 1);
+    assert.equal(await d.archive.has(sha256Hex(readFileSync(bad))), false);
+  });
+});
+
+test("an imported list's text is archived and cited but kept out of full-text search", async () => {
+  await withDossier({ home: home() }, async (d) => {
+    const text = "A report on the Taliban's ministers and their travel.";
+    const sha = sha256Hex(text);
+    const report: Source = {
+      id: `sha256:${sha}`, sha256: sha, size: Buffer.byteLength(text), format: "text", mediaType: "text/plain", encoding: "utf-8",
+      textSha256: sha, textLength: text.length, needsOcr: false, filename: "report.txt", fetch: null, ingestedAt: "2026-01-01T00:00:00.000Z",
+      title: "A report", publisher: null, author: null, url: null, published: null, language: "en", grade: null, kind: "report", extra: {},
+    };
+    await d.store.putSource(report, [{ sourceId: report.id, kind: "text", sha256: sha, text }]);
+    const s = await importList(d, { kind: "un", file: UN_XML });
+    assert.match((await d.store.getSourceText(s.source))!.text, /Taliban/);
+    assert.equal((await d.store.getSource(s.source))?.kind, UNINDEXED_SOURCE_KIND);
+    assert.deepEqual((await d.store.searchText("Taliban")).map((h) => h.sourceId), [report.id]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, it, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import type { Store } from "../../src/store/store.ts";
+import { UNINDEXED_SOURCE_KIND, type Store } from "../../src/store/store.ts";
 import type { Claim, Entity, Source } from "../../src/model/types.ts";
 import { sha256Hex } from "../../src/model/canonical.ts";
 import { checkChain } from "../../src/model/custody.ts";
@@ -101,6 +101,17 @@ export function storeConformance(backend: string, open: () => Promise<Store>): v
         assert.deepEqual(await store.searchText("absent-word-xyz"), []);
       });
 
+      it("keeps the texts of sanctions-list sources out of full-text search, and stores them all the same", async () => {
+        const doc = makeSource("The counter-terrorism meeting in Moscow.");
+        const list = makeSource("1,HLAING Min Aung,individual,counter-terrorism,Moscow", { kind: UNINDEXED_SOURCE_KIND });
+        for (const [src, text] of [[doc, "The counter-terrorism meeting in Moscow."], [list, "1,HLAING Min Aung,individual,counter-terrorism,Moscow"]] as const) {
+          await store.putSource(src, [{ sourceId: src.id, kind: "text", sha256: src.textSha256, text }]);
+        }
+        assert.deepEqual((await store.searchText("Moscow")).map((h) => h.sourceId), [doc.id]);
+        assert.deepEqual(await store.searchText("HLAING"), []);
+        assert.equal((await store.getSourceText(list.id))?.text, "1,HLAING Min Aung,individual,counter-terrorism,Moscow");
+      });
+
       it("keeps quotes and operators in a search from breaking the query", async () => {
         const text = "A \"quoted\" phrase AND OR NOT (brackets)";
         const src = makeSource(text);
@@ -188,6 +199,87 @@ export function storeConformance(backend: string, open: () => Promise<Store>): v
       });
     });
 
+    describe("bulk load", () => {
+      // Enough names that a backend deferring its name index does so part-way through.
+      const listed = (i: number, dataset = "list") =>
+        makeEntity(`person:l${i}`, `Listed Person ${i}`, { dataset, aliases: [`Alias ${i}`, `LISTED, Person ${i}`], attributes: { n: i } });
+      const listing = (i: number, dataset = "list") =>
+        makeClaim(`list/${i}`, { dataset, predicate: "sanctioned", subject: "state:x", object: `person:l${i}`, citations: [{ source: "sha256:list", start: i, end: i + 1, quoteSha256: "q" }], assertion: false });
+      const N = 3000;
+      const load = (s: Store | Parameters<Parameters<Store["transaction"]>[0]>[0], from = 0, to = N, dataset = "list") =>
+        s.bulkLoad(async (sink) => {
+          for (let i = from; i < to; i += 500) {
+            const ids = Array.from({ length: Math.min(500, to - i) }, (_, k) => i + k);
+            await sink.entities(ids.map((k) => listed(k, dataset)));
+            await sink.claims(ids.map((k) => listing(k, dataset)));
+          }
+        });
+
+      it("stores exactly what putEntities and putClaims store, and every name finds its entity", async () => {
+        await load(store);
+        const other = await open();
+        try {
+          const all = Array.from({ length: N }, (_, i) => i);
+          await other.putEntities(all.map((i) => listed(i)));
+          await other.putClaims(all.map((i) => listing(i)));
+          assert.deepEqual(await store.listEntities(), await other.listEntities());
+          assert.deepEqual(await store.findClaims(), await other.findClaims());
+        } finally {
+          await other.close();
+        }
+        assert.equal(await store.countEntities({ dataset: "list" }), N);
+        for (const i of [0, 499, 500, 1777, N - 1]) {
+          assert.deepEqual((await store.findEntitiesByName(`listed person ${i}`)).map((e) => e.id), [`person:l${i}`]);
+          assert.deepEqual((await store.findEntitiesByName(`Person ${i} Listed`)).map((e) => e.id), []);
+          assert.deepEqual((await store.findEntitiesByName(`listed, person ${i}`)).map((e) => e.id), [`person:l${i}`]);
+          assert.deepEqual((await store.findClaims({ object: `person:l${i}` })).map((c) => c.id), [`list/${i}`]);
+        }
+        assert.equal((await store.searchEntities("alias 2999")).length, 1);
+        assert.equal(await store.countClaims({ source: "sha256:list" }), N);
+      });
+
+      it("replaces an entity another dataset held, dropping its old names", async () => {
+        await store.putEntities([makeEntity("person:l7", "Old Name", { dataset: "elsewhere", aliases: ["Older Name"] })]);
+        await store.putClaims([makeClaim("list/7", { dataset: "elsewhere", citations: [{ source: "sha256:old", start: 0, end: 1, quoteSha256: "o" }] })]);
+        await load(store);
+        assert.deepEqual(await store.findEntitiesByName("Older Name"), []);
+        assert.equal((await store.getEntity("person:l7"))?.dataset, "list");
+        assert.deepEqual((await store.getClaim("list/7"))?.citations.map((c) => c.source), ["sha256:list"]);
+        assert.equal(await store.countEntities(), N);
+      });
+
+      it("rolls back with the caller's transaction and leaves name lookups working", async () => {
+        await store.putEntities([makeEntity("state:x", "Xland")]);
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await load(tx, 0, N);
+            throw new Error("bad line");
+          }),
+          /bad line/,
+        );
+        assert.equal(await store.countEntities(), 1);
+        assert.equal(await store.countClaims(), 0);
+        assert.equal((await store.findEntitiesByName("xland"))[0]?.id, "state:x");
+        await load(store, 0, 10);
+        assert.equal((await store.findEntitiesByName("Listed Person 9"))[0]?.id, "person:l9");
+      });
+
+      it("leaves name lookups working when a caller catches a failed load and commits", async () => {
+        await store.transaction(async (tx) => {
+          await assert.rejects(
+            tx.bulkLoad(async (sink) => {
+              for (let i = 0; i <= N; i += 500) await sink.entities(Array.from({ length: Math.min(500, N + 1 - i) }, (_, k) => listed(i + k)));
+              throw new Error("late failure");
+            }),
+            /late failure/,
+          );
+        });
+        assert.equal(await store.countEntities(), N + 1);
+        assert.equal((await store.findEntitiesByName(`Listed Person ${N}`))[0]?.id, `person:l${N}`);
+        assert.equal((await store.findEntitiesByName("Alias 12"))[0]?.id, "person:l12");
+      });
+    });
+
     describe("claims", () => {
       it("stores claims with ordered citations and reads them back unchanged", async () => {
         const c = makeClaim("c1", {
@@ -213,6 +305,18 @@ export function storeConformance(backend: string, open: () => Promise<Store>): v
         assert.deepEqual((await store.findClaims({ source: "sha256:s" })).map((c) => c.id), ["c3"]);
         assert.equal(await store.countClaims({ predicate: ["met", "chaired"] }), 3);
         assert.equal((await store.claimCountsByEntity(["person:a"])).get("person:a"), 3);
+      });
+
+      it("replaces a claim on a second put, citations included, keeping when it was created", async () => {
+        const cite = (source: string) => [{ source, start: 0, end: 1, quoteSha256: "q" }];
+        await store.putClaims([makeClaim("c1", { citations: cite("sha256:first") })]);
+        await store.putClaims([makeClaim("c1", { status: "accepted", citations: cite("sha256:second"), createdAt: "2027-01-01T00:00:00.000Z", updatedAt: "2027-01-01T00:00:00.000Z" })]);
+        const c = await store.getClaim("c1");
+        assert.equal(c?.status, "accepted");
+        assert.deepEqual(c?.citations.map((x) => x.source), ["sha256:second"]);
+        assert.equal(c?.createdAt, "2026-01-01T00:00:00.000Z");
+        assert.equal(c?.updatedAt, "2027-01-01T00:00:00.000Z");
+        assert.equal(await store.countClaims({ source: "sha256:first" }), 0);
       });
 
       it("clears a dataset's entities and claims only", async () => {

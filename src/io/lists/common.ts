@@ -1,9 +1,10 @@
 /**
  * What every list importer (OFAC, UN, FtM) shares: decoding a file into the text that
- * citations index into, citing a span of it, building `sanctioned` claims, and the shape
- * a parsed list hands to the import service.
+ * citations index into, citing a span of it, building `sanctioned` claims, and the shapes
+ * a parser hands to the import service: chunks as it reads (so a list is stored while it
+ * is read, and its parsed entries never all sit in memory), or the whole list collected.
  */
-import { sha256Hex } from "../../model/canonical.ts";
+import { hash } from "node:crypto";
 import type { Citation, Claim, ClaimOrigin, Entity, QualifierValue, SourceId } from "../../model/types.ts";
 import { DossierError } from "../../errors/index.ts";
 
@@ -24,7 +25,69 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What a parser produces; the import service stores it in one transaction. */
+/** A run of parsed entries, in file order; a parser emits several. */
+export interface ListChunk {
+  /** Listing authorities first met in this chunk; stored only when the ledger does not already hold them. */
+  authorities: Entity[];
+  entities: Entity[];
+  claims: Claim[];
+}
+
+/** What a parser reports once it has read the whole list. */
+export interface ListSummary {
+  /** Facts worth reporting (rows that did not join, records skipped…). */
+  stats: Record<string, number>;
+  /** Publication date of the list, EDTF, when the file states it. */
+  published?: string | null;
+}
+
+/** Receives each chunk; a parser awaits it before building the next. */
+export type ChunkSink = (chunk: ListChunk) => Promise<void>;
+
+/** A streaming parser bound to its files: reads them, emitting chunks, and returns its summary. */
+export type ListStream = (emit: ChunkSink) => Promise<ListSummary>;
+
+/** Entries per chunk: big enough that a store writes efficiently, small enough to stay in the young heap. */
+export const CHUNK_ENTRIES = 500;
+
+/** Accumulates entries and emits them in chunks of CHUNK_ENTRIES. */
+export class ChunkBuffer {
+  private chunk: ListChunk = { authorities: [], entities: [], claims: [] };
+  constructor(private readonly emit: ChunkSink) {}
+  authority(e: Entity): void {
+    this.chunk.authorities.push(e);
+  }
+  add(entity: Entity | null, claim?: Claim | null): void {
+    if (entity) this.chunk.entities.push(entity);
+    if (claim) this.chunk.claims.push(claim);
+  }
+  get full(): boolean {
+    return this.chunk.entities.length + this.chunk.claims.length >= CHUNK_ENTRIES;
+  }
+  /** Emits what is buffered when the chunk is full (or always, when `force`). */
+  async flush(force = false): Promise<void> {
+    if (!force && !this.full) return;
+    const c = this.chunk;
+    if (!c.authorities.length && !c.entities.length && !c.claims.length) return;
+    this.chunk = { authorities: [], entities: [], claims: [] };
+    await this.emit(c);
+  }
+}
+
+/** The whole list at once, for callers that want it in memory (tests, the parse-only benchmark). */
+export async function collectList(stream: ListStream): Promise<ParsedList> {
+  const out: ParsedList = { authorities: [], entities: [], claims: [], stats: {} };
+  const summary = await stream(async (c) => {
+    for (const a of c.authorities) out.authorities.push(a);
+    for (const e of c.entities) out.entities.push(e);
+    for (const cl of c.claims) out.claims.push(cl);
+  });
+  out.stats = summary.stats;
+  if (summary.published !== undefined) out.published = summary.published;
+  return out;
+}
+
+/** A whole parsed list. */
 export interface ParsedList {
   /** Listing authorities; stored only when the ledger does not already hold them. */
   authorities: Entity[];
@@ -45,8 +108,13 @@ export function decodeListText(bytes: Uint8Array): { text: string; encoding: str
   }
 }
 
+/** Lowercase hex SHA-256 of the UTF-8 of a string (one call per cited record, so the one-shot form). */
+export function quoteHash(quote: string): string {
+  return hash("sha256", quote, "hex");
+}
+
 export function cite(file: ListFile, start: number, end: number): Citation {
-  return { source: file.sourceId, start, end, quoteSha256: sha256Hex(file.text.slice(start, end)) };
+  return { source: file.sourceId, start, end, quoteSha256: quoteHash(file.text.slice(start, end)) };
 }
 
 /** 1-based line number of a UTF-16 offset, counted incrementally by callers that stream. */

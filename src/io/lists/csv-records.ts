@@ -1,10 +1,16 @@
 /**
- * Streams the records of a headerless list CSV (OFAC style) with where each sits in the
- * text: UTF-16 span of the record (line end excluded) and its 1-based line, so a record
- * can be cited and a bad one named by file:line. Checks the column count of every row.
+ * Reads the records of a headerless list CSV (OFAC style) straight from the decoded text,
+ * with where each sits in it: UTF-16 span of the record (line end excluded) and its 1-based
+ * line, so a record can be cited and a bad one named by file:line. Checks the column count
+ * of every row.
+ *
+ * Written by hand rather than through a CSV library because the span is the point: a
+ * scanner over the string knows each record's offsets as it goes, where a library hands
+ * back decoded fields that then have to be found again in the text. The dialect is
+ * RFC 4180 (comma, double quote, `""` inside quotes, CRLF or LF), strictly: a quote inside
+ * an unquoted cell, text after a closing quote, or a quote never closed is malformed.
  */
-import { parse, CsvError } from "csv-parse";
-import { invalid, LineCounter, type ListFile } from "./common.ts";
+import { invalid, type ListFile } from "./common.ts";
 
 export interface CsvRecord {
   fields: string[];
@@ -13,70 +19,85 @@ export interface CsvRecord {
   line: number;
 }
 
-const CHUNK = 1 << 16;
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/** Where the records end: OFAC files close with a DOS end-of-file byte (0x1A), which is not a record. */
+function contentEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end === 0 || text.charCodeAt(end - 1) !== 0x1a) return text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x1a) end--;
+  return end;
+}
 
 /**
- * Calls `onRecord` for every record, in order, through csv-parse's stream API: the text
- * is written in chunks and records arrive on "data" as each chunk is parsed, so the
- * parser holds only an unfinished record. A record that fails (bad column count, a
- * thrown check) stops the parse with the error naming its line.
+ * Yields every record in order. Blank lines are skipped. A malformed record throws
+ * INVALID_IMPORT naming the line the record starts on.
  */
-export async function forEachCsvRecord(
-  file: ListFile,
-  columns: number,
-  onRecord: (r: CsvRecord) => void,
-  onProgress?: (done: number, total: number) => void,
-): Promise<number> {
-  // OFAC files end with a DOS end-of-file byte (0x1A): not a record.
-  const text = file.text.replace(/\x1a+\s*$/, "");
-  const lines = new LineCounter(text);
-  const parser = parse({ raw: true, relax_column_count: true, record_delimiter: ["\r\n", "\n"], skip_empty_lines: true, bom: true });
-  let cursor = 0;
-  let n = 0;
-  let failure: unknown = null;
-  parser.on("data", (item: { record: string[]; raw: string }) => {
-    if (failure) return;
-    try {
-      const raw = item.raw.endsWith("\r") ? item.raw.slice(0, -1) : item.raw;
-      const start = text.startsWith(raw, cursor) ? cursor : text.indexOf(raw, cursor);
-      if (start < 0) throw invalid("could not locate record in the text", file.file, lines.at(cursor));
-      const end = start + raw.length;
-      cursor = end;
-      const line = lines.at(start);
-      if (item.record.length !== columns) throw invalid(`expected ${columns} columns, found ${item.record.length}`, file.file, line);
-      onRecord({ fields: item.record, start, end, line });
-      n++;
-    } catch (e) {
-      failure = e;
+export function* csvRecords(file: ListFile, columns: number): Generator<CsvRecord> {
+  const text = file.text;
+  const n = contentEnd(text);
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (pos < n) {
+    const c0 = text.charCodeAt(pos);
+    if (c0 === LF || (c0 === CR && text.charCodeAt(pos + 1) === LF)) {
+      pos += c0 === LF ? 1 : 2;
+      line++;
+      continue;
     }
-  });
-  const finished = new Promise<void>((resolve) => {
-    parser.on("end", resolve);
-    parser.on("error", (e) => {
-      failure ??= e;
-      resolve();
-    });
-  });
-  for (let i = 0; i < text.length && !failure; i += CHUNK) {
-    parser.write(text.slice(i, i + CHUNK));
-    onProgress?.(Math.min(i + CHUNK, text.length), file.text.length);
-    // Let a progress bar draw now and then.
-    if ((i / CHUNK) % 32 === 31) await new Promise((r) => setImmediate(r));
+    const start = pos;
+    const startLine = line;
+    const fields: string[] = [];
+    let end = -1;
+    while (end < 0) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        // Quoted cell: runs to the next quote not doubled; may hold commas and line ends.
+        let value = "";
+        let from = pos + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0 || q >= n) throw invalid("malformed CSV: quote never closed", file.file, startLine);
+          for (let i = text.indexOf("\n", from); i >= 0 && i < q; i = text.indexOf("\n", i + 1)) line++;
+          value += text.slice(from, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            from = q + 2;
+            continue;
+          }
+          pos = q + 1;
+          break;
+        }
+        fields.push(value);
+      } else {
+        let i = pos;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || (c === CR && (i + 1 >= n || text.charCodeAt(i + 1) === LF))) break;
+          if (c === QUOTE) throw invalid("malformed CSV: quote inside an unquoted cell", file.file, startLine);
+        }
+        fields.push(text.slice(pos, i));
+        pos = i;
+      }
+      const c = pos < n ? text.charCodeAt(pos) : LF;
+      if (c === COMMA) pos++;
+      else if (c === LF || (c === CR && (pos + 1 >= n || text.charCodeAt(pos + 1) === LF))) {
+        end = pos;
+        pos = Math.min(n, pos + (c === CR ? 2 : 1));
+        line++;
+      } else throw invalid("malformed CSV: text after a closing quote", file.file, startLine);
+    }
+    if (fields.length !== columns) throw invalid(`expected ${columns} columns, found ${fields.length}`, file.file, startLine);
+    yield { fields, start, end, line: startLine };
   }
-  if (!failure) parser.end();
-  else parser.destroy();
-  if (!failure) await finished;
-  if (failure instanceof CsvError) {
-    // The parser fails on the record after the last good one: name that record's first line.
-    const next = text.slice(cursor).search(/\S/);
-    throw invalid(`malformed CSV: ${failure.code}`, file.file, lines.at(next < 0 ? cursor : cursor + next), undefined, failure);
-  }
-  if (failure) throw failure;
-  return n;
 }
 
 /** OFAC writes `-0- ` for an empty cell. */
 export function cell(v: string | undefined): string | null {
-  const t = (v ?? "").trim();
+  if (v === undefined) return null;
+  const t = v.trim();
   return t === "" || t === "-0-" ? null : t;
 }

@@ -50,20 +50,22 @@ const NOT_IDS = /^(Linked To|Website|Email Address|Telephone|Phone|Fax|Additiona
 
 /** Splits on `;` outside single quotes (aliases in remarks are quoted and may hold `;`). */
 function parts(remarks: string): string[] {
-  if (!remarks.includes("'")) return remarks.split(";").map((s) => s.trim().replace(/\.$/, "").trim()).filter(Boolean);
+  const clean = (s: string) => s.trim().replace(/\.$/, "").trim();
+  if (!remarks.includes("'")) return remarks.split(";").map(clean).filter(Boolean);
   const out: string[] = [];
-  let cur = "";
+  let from = 0;
   let quoted = false;
   for (let i = 0; i < remarks.length; i++) {
     const c = remarks[i];
-    if (c === "'" && (quoted || /[\s.]/.test(remarks[i - 1] ?? " "))) quoted = !quoted;
-    if (c === ";" && !quoted) {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
+    // A quote opens after a space or a full stop (a.k.a. 'X'), so "O'BRIEN" is not one.
+    if (c === "'" && (quoted || i === 0 || /[\s.]/.test(remarks[i - 1]))) quoted = !quoted;
+    else if (c === ";" && !quoted) {
+      out.push(remarks.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
-  return out.map((s) => s.trim().replace(/\.$/, "").trim()).filter(Boolean);
+  out.push(remarks.slice(from));
+  return out.map(clean).filter(Boolean);
 }
 
 export function parseOfacRemarks(remarks: string | null): OfacRemarks {

@@ -2,7 +2,7 @@
  * The Store written once in Kysely's SQL builder; each backend (sqlite/, postgres/) gives
  * it a dialect and a Backend for the few engine-specific parts.
  */
-import { Kysely, Migrator, type Migration, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, type Migration, type MigrationProvider, type Transaction } from "kysely";
 import { DossierError } from "../../errors/index.ts";
 import { custodyHash, GENESIS_HASH } from "../../model/custody.ts";
 import { foldName } from "../../model/fold.ts";
@@ -18,14 +18,23 @@ import type {
   SourceId,
   SourceText,
 } from "../../model/types.ts";
-import type { ClaimQuery, EntityQuery, SourceQuery, Store, StoreOps, TextHit } from "../store.ts";
-import type { Backend } from "./backend.ts";
+import type { BulkSink, ClaimQuery, EntityQuery, SourceQuery, Store, StoreOps, TextHit } from "../store.ts";
+import type { Backend, Upsert } from "./backend.ts";
 import { sharedMigrations } from "./migrations.ts";
 import * as rows from "./rows.ts";
 import type { CitationRow, Database } from "./schema.ts";
 
-/** Rows per multi-row INSERT: well under every engine's bound-parameter limit. */
+/** Ids per `IN (…)` list: well under every engine's bound-parameter limit. */
 const BATCH = 200;
+
+const NAME_COLUMNS = ["entity_id", "folded"] as const;
+
+/** A second put of an entity replaces all of it; of a claim, all but when it was created. */
+const ENTITY_UPSERT: Upsert = { key: "id", update: rows.ENTITY_COLUMNS.filter((c) => c !== "id") };
+const CLAIM_UPSERT: Upsert = { key: "id", update: rows.CLAIM_COLUMNS.filter((c) => c !== "id" && c !== "created_at") };
+
+/** Name rows a bulk load writes before it may defer the name index (below this, per-row upkeep is cheap). */
+const DEFER_INDEX_MIN = 5_000;
 
 const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
@@ -160,28 +169,69 @@ class KyselyOps implements StoreOps {
 
   // ── Entities ──────────────────────────────────────────────────────────────
   async putEntities(entities: Entity[]): Promise<void> {
-    for (const batch of chunks(entities)) {
-      const ids = batch.map((e) => e.id);
-      await this.db.deleteFrom("entity_names").where("entity_id", "in", ids).execute();
-      await this.db
-        .insertInto("entities")
-        .values(batch.map(rows.entityToRow))
-        .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({
-            dataset: eb.ref("excluded.dataset"),
-            type: eb.ref("excluded.type"),
-            name: eb.ref("excluded.name"),
-            aliases: eb.ref("excluded.aliases"),
-            attributes: eb.ref("excluded.attributes"),
-            merged_into: eb.ref("excluded.merged_into"),
-          })),
-        )
-        .execute();
-      const names = batch.flatMap((e) =>
-        [...new Set([e.name, ...e.aliases].map(foldName).filter(Boolean))].map((folded) => ({ entity_id: e.id, folded })),
-      );
-      for (const nb of chunks(names, BATCH * 2)) await this.db.insertInto("entity_names").values(nb).execute();
+    if (entities.length) await this.inTransaction((trx) => trx.writeEntities(entities));
+  }
+
+  /**
+   * Runs fn on ops bound to a transaction: this one, or a new one. The backends' bulk
+   * writers need one (SQLite writes on the connection the transaction holds), and a put of
+   * many rows is then all-or-nothing too.
+   */
+  protected inTransaction<T>(fn: (ops: KyselyOps) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return fn(this);
+    return this.db.transaction().execute((trx) => fn(new KyselyOps(trx, this.engine)));
+  }
+
+  protected get trx(): Transaction<Database> {
+    if (!this.db.isTransaction) throw new DossierError("INTERNAL", "bulk writes run inside a transaction");
+    return this.db as Transaction<Database>;
+  }
+
+  /** Upserts entities and replaces their folded names; returns how many name rows it wrote. */
+  protected async writeEntities(entities: Entity[]): Promise<number> {
+    const replaced = await this.engine.writeRows(this.trx, "entities", rows.ENTITY_COLUMNS, entities.map((e) => rows.valuesOf(rows.entityToRow(e), rows.ENTITY_COLUMNS)), ENTITY_UPSERT);
+    // An entity stored before loses its old names; a new one has none to lose.
+    await this.engine.deleteRows(this.trx, "entity_names", "entity_id", replaced.map((i) => entities[i].id));
+    const names: unknown[][] = [];
+    for (const e of entities) {
+      const seen = new Set<string>();
+      for (const n of [e.name, ...e.aliases]) {
+        const folded = foldName(n);
+        if (folded && !seen.has(folded)) {
+          seen.add(folded);
+          names.push([e.id, folded]);
+        }
+      }
     }
+    await this.engine.writeRows(this.trx, "entity_names", NAME_COLUMNS, names);
+    return names.length;
+  }
+
+  async bulkLoad<T>(load: (sink: BulkSink) => Promise<T>): Promise<T> {
+    return this.inTransaction(async (ops) => {
+      // Name rows already stored: once this load has written more than that (and enough to
+      // matter), one index build over the table at the end beats an index insert per row.
+      const stored = await ops.db.selectFrom("entity_names").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const threshold = Math.max(Number(stored.n), DEFER_INDEX_MIN);
+      let written = 0;
+      let restore: (() => Promise<void>) | null = null;
+      const sink: BulkSink = {
+        entities: async (entities) => {
+          if (!entities.length) return;
+          if (!restore && written >= threshold) restore = await ops.engine.suspendIndex(ops.trx, "entity_names_folded");
+          written += await ops.writeEntities(entities);
+        },
+        claims: async (claims) => {
+          if (claims.length) await ops.writeClaims(claims);
+        },
+      };
+      try {
+        return await load(sink);
+      } finally {
+        // Built again even when the load fails: a caller may catch the error and still commit.
+        if (restore) await (restore as () => Promise<void>)();
+      }
+    });
   }
 
   async getEntity(id: string): Promise<Entity | null> {
@@ -265,32 +315,16 @@ class KyselyOps implements StoreOps {
 
   // ── Claims ────────────────────────────────────────────────────────────────
   async putClaims(claims: Claim[]): Promise<void> {
-    for (const batch of chunks(claims)) {
-      const ids = batch.map((c) => c.id);
-      await this.db.deleteFrom("citations").where("claim_id", "in", ids).execute();
-      await this.db
-        .insertInto("claims")
-        .values(batch.map(rows.claimToRow))
-        .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({
-            dataset: eb.ref("excluded.dataset"),
-            predicate: eb.ref("excluded.predicate"),
-            subject_id: eb.ref("excluded.subject_id"),
-            object_id: eb.ref("excluded.object_id"),
-            qualifiers: eb.ref("excluded.qualifiers"),
-            status: eb.ref("excluded.status"),
-            credibility: eb.ref("excluded.credibility"),
-            confidence: eb.ref("excluded.confidence"),
-            origin: eb.ref("excluded.origin"),
-            assertion: eb.ref("excluded.assertion"),
-            note: eb.ref("excluded.note"),
-            updated_at: eb.ref("excluded.updated_at"),
-          })),
-        )
-        .execute();
-      const cites = batch.flatMap(rows.citationRows);
-      for (const cb of chunks(cites)) await this.db.insertInto("citations").values(cb).execute();
-    }
+    if (claims.length) await this.inTransaction((trx) => trx.writeClaims(claims));
+  }
+
+  /** Upserts claims and replaces their citations. */
+  protected async writeClaims(claims: Claim[]): Promise<void> {
+    const replaced = await this.engine.writeRows(this.trx, "claims", rows.CLAIM_COLUMNS, claims.map((c) => rows.valuesOf(rows.claimToRow(c), rows.CLAIM_COLUMNS)), CLAIM_UPSERT);
+    await this.engine.deleteRows(this.trx, "citations", "claim_id", replaced.map((i) => claims[i].id));
+    const cites: unknown[][] = [];
+    for (const c of claims) for (const r of rows.citationRows(c)) cites.push(rows.valuesOf(r, rows.CITATION_COLUMNS));
+    await this.engine.writeRows(this.trx, "citations", rows.CITATION_COLUMNS, cites);
   }
 
   async getClaim(id: string): Promise<Claim | null> {

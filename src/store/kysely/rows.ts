@@ -2,6 +2,24 @@
 import type { AuditEntry, Claim, Citation, CustodyEntry, Dataset, Entity, Source } from "../../model/types.ts";
 import type { AuditRow, ClaimRow, CitationRow, CustodyRow, DatasetRow, EntityRow, SourceRow } from "./schema.ts";
 
+/** Every column of a row type, in a fixed order: the bulk writer binds values positionally. */
+type AllColumns<Row, Cols extends readonly (keyof Row)[]> = Exclude<keyof Row, Cols[number]> extends never ? Cols : never;
+const columns = <Row>() => <const Cols extends readonly (keyof Row)[]>(cols: AllColumns<Row, Cols>) => cols;
+
+export const ENTITY_COLUMNS = columns<EntityRow>()(["id", "dataset", "type", "name", "aliases", "attributes", "merged_into"]);
+export const CLAIM_COLUMNS = columns<ClaimRow>()([
+  "id", "dataset", "predicate", "subject_id", "object_id", "qualifiers", "status",
+  "credibility", "confidence", "origin", "assertion", "note", "created_at", "updated_at",
+]);
+export const CITATION_COLUMNS = columns<CitationRow>()(["claim_id", "position", "source_id", "start", "end", "quote_sha256"]);
+
+/** A row's values in its columns' order. */
+export function valuesOf<Row>(row: Row, cols: readonly (keyof Row)[]): unknown[] {
+  const out = new Array<unknown>(cols.length);
+  for (let i = 0; i < cols.length; i++) out[i] = row[cols[i]];
+  return out;
+}
+
 const parse = <T>(s: string | null, fallback: T): T => (s === null || s === undefined ? fallback : (JSON.parse(s) as T));
 const json = (v: unknown): string => JSON.stringify(v ?? null);
 
