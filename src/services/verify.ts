@@ -5,7 +5,7 @@
  * placing a file and committing) are reported as warnings, not failures.
  */
 import { checkChain, GENESIS_HASH, type ChainBreak } from "../model/custody.ts";
-import type { StoreOps } from "../store/store.ts";
+import type { SourceCitation, StoreOps } from "../store/store.ts";
 import { sha256Hex } from "../model/canonical.ts";
 import { verifySpan } from "../model/citation.ts";
 import type { Dossier } from "./dossier.ts";
@@ -52,6 +52,26 @@ export async function checkCustodyChain(store: StoreOps): Promise<ChainCheck> {
   return { breaks, length, head: prevHash };
 }
 
+/**
+ * Citations into an archived text must still point at the text they quoted. Read a page
+ * at a time per source, while its text is at hand, so a list of a million cited entries
+ * never sits in memory whole.
+ */
+async function checkCitations(store: StoreOps, sourceId: string, text: string, problems: VerifyProblem[]): Promise<number> {
+  let checked = 0;
+  let after: SourceCitation | undefined;
+  for (;;) {
+    const page = await store.listCitations(sourceId, { after, limit: PAGE });
+    for (const ct of page) {
+      const check = verifySpan(text, ct);
+      if (!check.ok) problems.push({ kind: "citation", id: ct.claimId, problem: `citation of ${sourceId}: ${check.reason}` });
+    }
+    checked += page.length;
+    if (page.length < PAGE) return checked;
+    after = page.at(-1);
+  }
+}
+
 export async function verify(d: Dossier, onProgress?: (stage: string, done: number, total: number) => void): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
   const warnings: string[] = [];
@@ -60,7 +80,6 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
 
   const total = await store.countSources();
   const known = new Set<string>();
-  const textById = new Map<string, string>();
   for (let offset = 0; offset < total; offset += PAGE) {
     for (const s of await store.listSources({ limit: PAGE, offset })) {
       known.add(s.sha256);
@@ -73,7 +92,7 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
         if (h !== t.sha256) problems.push({ kind: "text", id: s.id, problem: `stored ${t.kind} text was changed (hashes to ${h}, recorded ${t.sha256})` });
         if (t.kind === "text") {
           if (t.sha256 !== s.textSha256) problems.push({ kind: "text", id: s.id, problem: "text hash differs from the one recorded on the source" });
-          textById.set(s.id, t.text);
+          checked.citations += await checkCitations(store, s.id, t.text, problems);
         }
         checked.texts++;
       }
@@ -84,18 +103,6 @@ export async function verify(d: Dossier, onProgress?: (stage: string, done: numb
   const chain = await checkCustodyChain(store);
   for (const b of chain.breaks) problems.push({ kind: "custody", id: String(b.seq), problem: `custody entry ${b.seq} ${b.problem}` });
   checked.custodyEntries = chain.length;
-
-  // Citations into archived texts must still point at the text they quoted.
-  const claims = await store.findClaims();
-  for (const c of claims) {
-    for (const ct of c.citations) {
-      const text = textById.get(ct.source);
-      if (text === undefined) continue;
-      checked.citations++;
-      const check = verifySpan(text, ct);
-      if (!check.ok) problems.push({ kind: "citation", id: c.id, problem: `citation of ${ct.source}: ${check.reason}` });
-    }
-  }
 
   for (const sha of await archive.list()) {
     if (!known.has(sha)) warnings.push(`archive holds sha256:${sha} but no source records it (an interrupted ingest; ingesting the file again adopts it)`);

@@ -5,6 +5,7 @@
  */
 import type {
   AuditEntry,
+  Citation,
   Claim,
   ClaimStatus,
   CustodyEntry,
@@ -70,6 +71,13 @@ export interface BulkSink {
  */
 export const UNINDEXED_SOURCE_KIND = "sanctions list";
 
+/** A citation as seen from the source it points into. */
+export interface SourceCitation extends Citation {
+  claimId: string;
+  /** Its place among the claim's citations (0-based). */
+  position: number;
+}
+
 /** Methods shared by a store and a transaction on it. */
 export interface StoreOps {
   // Sources and their texts
@@ -123,6 +131,11 @@ export interface StoreOps {
   getClaim(id: string): Promise<Claim | null>;
   findClaims(query?: ClaimQuery): Promise<Claim[]>;
   countClaims(query?: ClaimQuery): Promise<number>;
+  /**
+   * The citations pointing into one source, ordered by claim id then position, a page at a
+   * time: pass the last row's claimId and position to get the next page.
+   */
+  listCitations(sourceId: SourceId, options?: { after?: { claimId: string; position: number }; limit?: number }): Promise<SourceCitation[]>;
   /** Number of claims each entity takes part in (as subject or object). */
   claimCountsByEntity(entityIds: string[]): Promise<Map<string, number>>;
 

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { openDossier, type Dossier } from "../../src/services/dossier.ts";
 import { ingest } from "../../src/services/ingest.ts";
 import { verify } from "../../src/services/verify.ts";
+import { sha256Hex } from "../../src/model/canonical.ts";
+import type { Claim } from "../../src/model/types.ts";
 import { CORPUS, runCli, tempDir } from "../helpers/home.ts";
 
 async function ingestedHome(): Promise<{ dir: string; ids: string[] }> {
@@ -38,6 +40,29 @@ function tamper(dir: string, sql: string[]): void {
 const archived = (dir: string, sha: string) => join(dir, "archive", "sha256", sha.slice(0, 2), sha.slice(2, 4), sha);
 
 describe("verify", () => {
+  it("checks every citation against the text it quotes, over many pages, and names a claim whose quote no longer matches", async () => {
+    const { dir, ids } = await ingestedHome();
+    const d = await openDossier({ home: dir, actor: "tester" });
+    try {
+      const source = `sha256:${ids[0]}`;
+      const text = (await d.store.getSourceText(source))!.text;
+      const now = new Date().toISOString();
+      const claim = (i: number, quoteSha256: string): Claim => ({
+        id: `c-${String(i).padStart(5, "0")}`, dataset: "mine", predicate: "met", subject: "person:a", object: "person:b", qualifiers: {},
+        status: "proposed", credibility: null, confidence: null, origin: { kind: "user", name: "tester" },
+        citations: [{ source, start: 0, end: 20, quoteSha256 }], assertion: false, note: null, createdAt: now, updatedAt: now,
+      });
+      const good = sha256Hex(text.slice(0, 20));
+      const n = 5_010;
+      await d.store.putClaims([...Array.from({ length: n - 1 }, (_, i) => claim(i, good)), claim(n - 1, sha256Hex("something else"))]);
+      const report = await verify(d);
+      assert.equal(report.checked.citations, n);
+      assert.deepEqual(report.problems.map((p) => [p.kind, p.id]), [["citation", `c-0${n - 1}`]]);
+    } finally {
+      await d.close();
+    }
+  });
+
   it("passes on an untouched store and reports the chain head", async () => {
     const { dir } = await ingestedHome();
     const r = await verifyAt(dir);

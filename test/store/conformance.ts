@@ -294,6 +294,21 @@ export function storeConformance(backend: string, open: () => Promise<Store>): v
         assert.deepEqual(await store.getClaim("c1"), c);
       });
 
+      it("lists the citations into a source a page at a time, by claim and position", async () => {
+        await store.putClaims([
+          makeClaim("k2", { citations: [{ source: "sha256:s", start: 0, end: 2, quoteSha256: "a" }, { source: "sha256:t", start: 1, end: 3, quoteSha256: "b" }, { source: "sha256:s", start: 5, end: 9, quoteSha256: "c" }], assertion: false }),
+          makeClaim("k1", { citations: [{ source: "sha256:s", start: 3, end: 4, quoteSha256: "d" }], assertion: false }),
+          makeClaim("k3", { citations: [{ source: "sha256:t", start: 0, end: 1, quoteSha256: "e" }], assertion: false }),
+        ]);
+        const all = await store.listCitations("sha256:s");
+        assert.deepEqual(all.map((c) => [c.claimId, c.position, c.start, c.end, c.quoteSha256]), [["k1", 0, 3, 4, "d"], ["k2", 0, 0, 2, "a"], ["k2", 2, 5, 9, "c"]]);
+        assert.ok(all.every((c) => c.source === "sha256:s"));
+        const first = await store.listCitations("sha256:s", { limit: 2 });
+        const rest = await store.listCitations("sha256:s", { after: first.at(-1)!, limit: 2 });
+        assert.deepEqual([...first, ...rest], all);
+        assert.deepEqual(await store.listCitations("sha256:none"), []);
+      });
+
       it("composes filters", async () => {
         await store.putClaims([
           makeClaim("c1", { predicate: "met", status: "accepted" }),

@@ -18,7 +18,7 @@ import type {
   SourceId,
   SourceText,
 } from "../../model/types.ts";
-import type { BulkSink, ClaimQuery, EntityQuery, SourceQuery, Store, StoreOps, TextHit } from "../store.ts";
+import type { BulkSink, ClaimQuery, EntityQuery, SourceCitation, SourceQuery, Store, StoreOps, TextHit } from "../store.ts";
 import type { Backend, Upsert } from "./backend.ts";
 import { sharedMigrations } from "./migrations.ts";
 import * as rows from "./rows.ts";
@@ -368,6 +368,14 @@ class KyselyOps implements StoreOps {
       }
     }
     return claimRows.map((r) => rows.rowToClaim(r, byClaim.get(r.id) ?? []));
+  }
+
+  async listCitations(sourceId: SourceId, options: { after?: { claimId: string; position: number }; limit?: number } = {}): Promise<SourceCitation[]> {
+    let q = this.db.selectFrom("citations").selectAll().where("source_id", "=", sourceId);
+    const after = options.after;
+    if (after) q = q.where((eb) => eb.or([eb("claim_id", ">", after.claimId), eb.and([eb("claim_id", "=", after.claimId), eb("position", ">", after.position)])]));
+    const found = await q.orderBy("claim_id").orderBy("position").limit(options.limit ?? 1000).execute();
+    return found.map((c) => ({ claimId: c.claim_id, position: c.position, source: c.source_id, start: c.start, end: c.end, quoteSha256: c.quote_sha256 }));
   }
 
   async countClaims(query: ClaimQuery = {}): Promise<number> {
