@@ -3,6 +3,9 @@
  * negatives, then times 10,000 queries; builds a synthetic 1,000,000-name index and reports
  * its memory and queries per second; runs Fuse.js on the same indexes and queries (on a
  * bounded sample, extrapolated, because Fuse scans every name per query).
+ * Synthetic names are drawn like real ones: given and family names as often as they occur
+ * among the negatives (common names are common, as in a real list), both from names of one
+ * script; half its queries are its own names, a third of those with two letters swapped.
  * Queries per second are wall-clock on one thread; the CPU-time figure (user + system of the
  * process over the same loop) is steadier when the machine is shared.
  * Run: node --expose-gc --import tsx bench/names.ts [--small] [--markdown]
@@ -31,6 +34,43 @@ function csvNames(file: string): string[] {
 function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** The name with two adjacent letters swapped, a third of the time (names longer than 4 characters). */
+function maybeSwapped(n: string, r: () => number): string {
+  if (r() < 0.33 && n.length > 4) {
+    const i = 1 + Math.floor(r() * (n.length - 2));
+    return n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2);
+  }
+  return n;
+}
+
+const SCRIPTS = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "Han", "Hangul", "Hiragana", "Katakana", "Devanagari"].map((s) => [s, new RegExp(`\\p{Script=${s}}`, "u")] as const);
+
+/**
+ * `n` names made of the given (first) and family (last) names of `real`, each drawn as often as
+ * it occurs there, given and family from names of the same script: half "Given Family", a
+ * third "Given Given Family", the rest "Family, Given".
+ */
+function syntheticNames(real: string[], n: number, r: () => number): string[] {
+  const parts = new Map<string, { given: string[]; family: string[] }>();
+  const sources: string[] = [];
+  for (const name of real) {
+    const p = name.split(/\s+/);
+    if (p.length < 2) continue;
+    const script = SCRIPTS.find(([, re]) => re.test(name))?.[0] ?? "Other";
+    let s = parts.get(script);
+    if (!s) parts.set(script, (s = { given: [], family: [] }));
+    s.given.push(p[0]);
+    s.family.push(p[p.length - 1]);
+    sources.push(script);
+  }
+  const pick = (a: string[]) => a[Math.floor(r() * a.length)];
+  return Array.from({ length: n }, () => {
+    const { given, family } = parts.get(pick(sources))!;
+    const k = r(), g = pick(given), f = pick(family);
+    return k < 0.5 ? `${g} ${f}` : k < 0.85 ? `${g} ${pick(given)} ${f}` : `${f}, ${g}`;
+  });
 }
 
 function timeQueries(index: ScreeningIndex, queries: string[]): { qps: number; cpuQps: number } {
@@ -86,33 +126,12 @@ export async function benchNames(opts: { synthetic?: number; queries?: number } 
   const r = rng(7);
   const pool = [...sdn.map((s) => s.name), ...un.map((u) => u.name), ...negatives];
   // Queries: listed names with a typo in a third of them, and unseen negatives.
-  const queries = Array.from({ length: nQueries }, () => {
-    const n = pool[Math.floor(r() * pool.length)];
-    if (r() < 0.33 && n.length > 4) {
-      const i = 1 + Math.floor(r() * (n.length - 2));
-      return n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2);
-    }
-    return n;
-  });
+  const queries = Array.from({ length: nQueries }, () => maybeSwapped(pool[Math.floor(r() * pool.length)], r));
   const realTimes = timeQueries(real, queries);
   const realFuse = fuseQps(pool, queries, 30);
 
-  // Synthetic 1M: names from token pools.
-  const given = new Set<string>(), family = new Set<string>();
-  for (const n of negatives) {
-    const parts = n.split(/\s+/);
-    if (parts.length >= 2) {
-      given.add(parts[0]);
-      family.add(parts[parts.length - 1]);
-    }
-  }
-  const G = [...given], F = [...family];
-  const names: string[] = [];
-  for (let i = 0; i < nSynthetic; i++) {
-    const k = r();
-    const g = G[Math.floor(r() * G.length)], f = F[Math.floor(r() * F.length)];
-    names.push(k < 0.5 ? `${g} ${f}` : k < 0.85 ? `${g} ${G[Math.floor(r() * G.length)]} ${f}` : `${f}, ${g}`);
-  }
+  // Synthetic 1M: names drawn like the negatives' names.
+  const names = syntheticNames(negatives, nSynthetic, r);
   global.gc?.();
   const before = process.memoryUsage();
   t = performance.now();
@@ -122,7 +141,8 @@ export async function benchNames(opts: { synthetic?: number; queries?: number } 
   const syntheticIndexSeconds = (performance.now() - t) / 1000;
   global.gc?.();
   const after = process.memoryUsage();
-  const synthQueries = Array.from({ length: nQueries }, (_, i) => (i % 2 ? names[Math.floor(r() * names.length)] : queries[i]));
+  // Half its own names (a third with a typo), half the real-list queries (mostly names it does not hold).
+  const synthQueries = Array.from({ length: nQueries }, (_, i) => (i % 2 ? maybeSwapped(names[Math.floor(r() * names.length)], r) : queries[i]));
   const synthTimes = timeQueries(big, synthQueries);
   const bigFuse = fuseQps(names, synthQueries, 3);
   return {
@@ -157,7 +177,7 @@ export function namesMarkdown(f: NameBenchFigures): string {
 | ${synth} | Dossier | ${q(f.syntheticQps)} | ${q(f.syntheticCpuQps)} | ${ratio(f.syntheticQps, f.syntheticFuseQps)} |
 | ${synth} | Fuse.js 7 (${f.syntheticFuseSample} queries, extrapolated) | ${q(f.syntheticFuseQps)} | — | 1× |
 
-Real lists: OFAC SDN, the UN consolidated list and the 2 × 50,000 candidate negatives; ${n(f.queries)} queries (listed names, a third with two letters swapped, and negatives), top 10 each, one thread. Index build ${f.realIndexSeconds.toFixed(1)} s (real), ${f.syntheticIndexSeconds.toFixed(1)} s (synthetic). Synthetic index memory: ${n(f.syntheticHeapMB)} MB of heap and buffers (process RSS ${n(f.syntheticRssMB)} MB; target < 2 GB). Target ≥ 2,000 queries/s per core at 1M names: **${f.syntheticQps >= 2000 ? "met" : "not met"}** (${q(f.syntheticQps)} wall, ${q(f.syntheticCpuQps)} by CPU time). For scale, yente answers about 4 match requests per second per vCPU. Reproduce: \`node --expose-gc --import tsx bench/names.ts --markdown\`.`;
+Real lists: OFAC SDN, the UN consolidated list and the 2 × 50,000 candidate negatives; ${n(f.queries)} queries (listed names, a third with two letters swapped, and negatives), top 10 each, one thread. Synthetic: given and family names drawn as often as they occur among the negatives, from names of one script; ${n(f.queries)} queries, half its own names (a third with two letters swapped), half the real-list queries. Index build ${f.realIndexSeconds.toFixed(1)} s (real), ${f.syntheticIndexSeconds.toFixed(1)} s (synthetic). Synthetic index memory: ${n(f.syntheticHeapMB)} MB of heap and buffers (process RSS ${n(f.syntheticRssMB)} MB; target < 2 GB). Target ≥ 2,000 queries/s per core at 1M names: **${f.syntheticQps >= 2000 ? "met" : "not met"}** (${q(f.syntheticQps)} wall, ${q(f.syntheticCpuQps)} by CPU time). For scale, yente answers about 4 match requests per second per vCPU. Reproduce: \`node --expose-gc --import tsx bench/names.ts --markdown\`.`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -94,18 +94,27 @@ export function tokeniseForLists(s: string): string[] {
 export function phoneticKey(model: NameModel, token: string): string {
   const cached = model.keyCache.get(token);
   if (cached !== undefined) return cached;
-  let k = token;
-  if (/^[a-z0-9]+$/.test(k)) for (const r of model.rules) if (r.needs === null || k.includes(r.needs)) k = k.replace(r.re, r.to);
-  if (!k) k = token;
+  const k = uncachedKey(model, token);
   // Emptied when full rather than frozen, so the memo follows what is being compared now.
   if (model.keyCache.size >= 500_000) model.keyCache.clear();
   model.keyCache.set(token, k);
   return k;
 }
 
+/** The phonetic key without the memo, for strings seen once (an index joining each name's adjacent tokens). */
+export function uncachedKey(model: NameModel, token: string): string {
+  let k = token;
+  if (/^[a-z0-9]+$/.test(k)) for (const r of model.rules) if (r.needs === null || k.includes(r.needs)) k = k.replace(r.re, r.to);
+  return k || token;
+}
+
+const SKELETON_VOWELS = new Set("aeiouyvw");
+
 /** Consonants only (w/v are vowels in Arabic and Hebrew spellings), doubles collapsed. */
 export function skeletonOf(key: string): string {
-  const s = key.replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1");
+  // A loop rather than two regular expressions: similarity asks for skeletons millions of times.
+  let s = "";
+  for (let i = 0; i < key.length; i++) if (!SKELETON_VOWELS.has(key[i]) && key[i] !== s[s.length - 1]) s += key[i];
   return s || key;
 }
 

@@ -1,19 +1,18 @@
 /**
  * An in-memory screening index: names of listed entities, searchable by any spelling.
  * Candidates come from blocking on interned tokens (exact, phonetic key, one-or-two-edit
- * neighbours of the key, joined and split tokens, consonant skeletons); the few best are
- * then scored with the full name similarity. Token frequencies of the indexed names set
- * the weights, so rare tokens decide matches. Postings are flat typed arrays (CSR) built
- * lazily after additions.
- *
- * Speed: the blocking plan of a query token (its vocabulary neighbours and splits) is
- * memoised; posting lists are walked rarest first, and once enough candidates already
- * outweigh everything the remaining (common) tokens could add to an unseen name, those
- * tokens only add weight to names already found instead of walking their long lists.
+ * neighbours of the key, joined and split tokens, consonant skeletons): each query token, and
+ * each adjacent pair joined, is a group of vocabulary entries; the names that weigh most over
+ * the groups (postings.ts) are then scored with the full name similarity, unless a bound
+ * shows they cannot reach the threshold (score-bound.ts). Token frequencies of the indexed
+ * names set the weights, so rare tokens decide matches. The postings are built lazily after
+ * additions; the blocking plan of a query token (its neighbours and splits) is memoised.
  */
 import type { NameMatcher } from "./matcher.ts";
 import type { NameToken, NormalisedName } from "./normalise.ts";
 import { skeletonOf } from "./normalise.ts";
+import { Postings, type Group, type TokenPlan } from "./postings.ts";
+import { boundQuery, ScoreBounds, type BoundQuery } from "./score-bound.ts";
 import {
   alignTokens,
   compareDates,
@@ -68,29 +67,8 @@ function schemaFits(want: string, have: string): boolean {
   return ORG_LIKE.has(want) && ORG_LIKE.has(have);
 }
 
-/** How many candidates get the full score, and how long a posting list may be before it only scores. */
-const CANDIDATES = 24;
-const LONG_POSTINGS = 20_000;
 /** Memoised blocking plans kept per index before the memo is emptied (bounds memory). */
 const PLAN_CACHE = 50_000;
-
-/**
- * Vocabulary entries a query token blocks on, and how many postings they hold in all. The
- * first `exact` entries share the token's phonetic key; the rest are neighbours (an edit
- * away, same skeleton, or a split), which count a little less so that, among names sharing
- * as many tokens, the closer spellings are scored first.
- */
-interface TokenPlan {
-  vocab: Int32Array;
-  exact: number;
-  size: number;
-}
-
-interface Group extends TokenPlan {
-  weight: number;
-}
-
-const NEIGHBOUR_FACTOR = 0.9;
 
 function deletions(s: string): string[] {
   const out: string[] = [];
@@ -124,24 +102,14 @@ export class ScreeningIndex {
   private byDeletion = new Map<string, string[]>();
   private bySkeleton = new Map<string, number[]>();
   // Built lazily from the records.
-  private postStart: Int32Array | null = null;
-  private post: Int32Array | null = null;
+  private postings: Postings | null = null;
+  private bounds: ScoreBounds | null = null;
   private recEntityArr: Int32Array | null = null;
-  /** Per record, side by side so one cache line serves both: [2r] the group stamp, [2r+1] the accumulated weight. */
-  private acc: Float32Array | null = null;
-  private stampNo = 0;
-  private recStartArr: Int32Array | null = null;
-  private recTokArr: Int32Array | null = null;
   /** Weight of each vocabulary entry, fixed once the index is built. */
   private vocabWeight: Float64Array | null = null;
-  /** Sum of the token weights of each record. */
-  private recWeight: Float32Array | null = null;
   private vocabMark: Uint32Array | null = null;
   private vocabMarkNo = 0;
   private planCache = new Map<string, TokenPlan>();
-  private touched: number[] = [];
-  private kth = new Float64Array(CANDIDATES);
-  private vals = new Float32Array(1024);
   readonly stats: TokenStats;
 
   constructor(matcher: NameMatcher) {
@@ -242,35 +210,21 @@ export class ScreeningIndex {
         this.addRecord(ent, name, toks);
       }
     }
-    this.postStart = null;
+    this.postings = null;
   }
 
   private build(): void {
     const V = this.vocabTok.length, R = this.recEntity.length;
-    const start = new Int32Array(V + 1);
-    for (let r = 0; r < R; r++) {
-      for (let i = this.recStart[r]; i < this.recStart[r + 1]; i++) start[this.recTok[i] + 1]++;
-    }
-    for (let v = 0; v < V; v++) start[v + 1] += start[v];
-    const fill = start.slice(0, V);
-    const post = new Int32Array(start[V]);
-    for (let r = 0; r < R; r++) {
-      for (let i = this.recStart[r]; i < this.recStart[r + 1]; i++) post[fill[this.recTok[i]]++] = r;
-    }
-    this.postStart = start;
-    this.post = post;
+    const recStart = Int32Array.from(this.recStart), recTok = Int32Array.from(this.recTok);
     this.recEntityArr = Int32Array.from(this.recEntity);
-    this.acc = new Float32Array(2 * R);
-    this.stampNo = 0;
-    this.recStartArr = Int32Array.from(this.recStart);
-    this.recTokArr = Int32Array.from(this.recTok);
     (this.stats as { total: number }).total = R;
     const weights = new Float64Array(V);
     for (let v = 0; v < V; v++) weights[v] = tokenWeight(this.vocabTok[v], this.stats);
     this.vocabWeight = weights;
     const own = new Float32Array(R);
-    for (let r = 0; r < R; r++) for (let i = this.recStart[r]; i < this.recStart[r + 1]; i++) own[r] += weights[this.recTok[i]];
-    this.recWeight = own;
+    for (let r = 0; r < R; r++) for (let i = recStart[r]; i < recStart[r + 1]; i++) own[r] += weights[recTok[i]];
+    this.postings = new Postings(recStart, recTok, own, V);
+    this.bounds = new ScoreBounds(this.matcher.model, this.vocabTok, weights, recStart, recTok);
     this.vocabMark = new Uint32Array(V);
     this.vocabMarkNo = 0;
     this.planCache.clear();
@@ -284,18 +238,9 @@ export class ScreeningIndex {
     return this.vocabMarkNo;
   }
 
-  private nextStamp(): number {
-    // Stamps live in a Float32Array: whole numbers are exact up to 2^24.
-    if (++this.stampNo >= 1 << 24) {
-      this.stampNo = 1;
-      for (let i = 0; i < this.acc!.length; i += 2) this.acc![i] = 0;
-    }
-    return this.stampNo;
-  }
-
   /** Distinct vocabulary entries of `list` (the first `exact` of them exact) and their total posting length. */
   private plan(list: number[], exact: number): TokenPlan {
-    const postStart = this.postStart!, mark = this.vocabMark!;
+    const postings = this.postings!, mark = this.vocabMark!;
     const m = this.nextVocabMark();
     const out: number[] = [];
     let size = 0, nExact = 0;
@@ -305,7 +250,7 @@ export class ScreeningIndex {
       mark[v] = m;
       out.push(v);
       if (i < exact) nExact++;
-      size += postStart[v + 1] - postStart[v];
+      size += postings.count(v);
     }
     return { vocab: Int32Array.from(out), exact: nExact, size };
   }
@@ -357,7 +302,7 @@ export class ScreeningIndex {
   }
 
   query(name: string, opts: ScreeningQueryOptions = {}): ScreeningMatch[] {
-    if (!this.postStart) this.build();
+    if (!this.postings) this.build();
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const limit = opts.limit ?? 10;
     const q = this.matcher.normalise(name);
@@ -375,133 +320,26 @@ export class ScreeningIndex {
         if (!r) m.set(b, (r = tokenSimilarity(a, b)));
         return r;
       };
-      for (const c of this.candidates(qt, wq)) this.scoreCandidate(qt, wq, memo, c, opts, best);
+      const bq = boundQuery(qt, wq, this.matcher.keyOf);
+      for (const c of this.candidates(qt, wq)) this.scoreCandidate(bq, memo, c, opts, threshold, best);
     }
-    const ranked = [...best.entries()].filter(([, b]) => b.score >= threshold).sort((a, b) => b[1].score - a[1].score).slice(0, limit);
+    // Equal scores rank in index order, whichever candidate found them first.
+    const ranked = [...best.entries()].filter(([, b]) => b.score >= threshold).sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, limit);
     return ranked.map(([ent, b]) => this.describe(q, ent, b.rec, opts, threshold));
   }
 
+  /** The names that weigh most over the query's groups of vocabulary (see postings.ts). */
   private candidates(qt: NameToken[], wq: number[]): number[] {
-    const postStart = this.postStart!, post = this.post!, acc = this.acc!;
-    const recStart = this.recStartArr!, recTok = this.recTokArr!, vmark = this.vocabMark!;
     // Groups of vocabulary per query token (and per adjacent pair, for joined forms).
     const groups: Group[] = [];
     for (let i = 0; i < qt.length; i++) {
-      const p = this.tokenPlan(qt[i]);
-      groups.push({ ...p, weight: wq[i] });
+      groups.push({ ...this.tokenPlan(qt[i]), weight: wq[i] });
       if (i + 1 < qt.length) {
         const joined = this.byKey.get(this.matcher.keyOf(qt[i].text + qt[i + 1].text));
         if (joined) groups.push({ weight: wq[i], ...this.plan(joined, joined.length) });
       }
     }
-    let smallest = Infinity;
-    for (const g of groups) if (g.size < smallest) smallest = g.size;
-    // A very common token only scores: it adds weight to the names the rarer ones found. Rarest first.
-    const common = (g: Group) => g.size > LONG_POSTINGS && g.size !== smallest;
-    const finders = groups.filter((g) => !common(g)).sort((a, b) => a.size - b.size);
-    let remaining = 0;
-    for (const g of finders) remaining += g.weight;
-    const touched = this.touched;
-    touched.length = 0;
-    let onlyFound = false;
-    for (const g of [...finders, ...groups.filter(common)]) {
-      // Once CANDIDATES names already weigh at least all that is left, no name still unseen can
-      // displace them: the rest only add weight to names already found.
-      if (!onlyFound && (common(g) || (touched.length >= CANDIDATES && this.kthWeight(touched) >= remaining))) onlyFound = true;
-      remaining -= g.weight;
-      const mark = this.nextStamp();
-      const vocab = g.vocab, exact = g.exact;
-      if (onlyFound && (touched.length * 3 < g.size || common(g))) {
-        const near = this.nextVocabMark(), vm = this.nextVocabMark();
-        for (let i = 0; i < vocab.length; i++) vmark[vocab[i]] = i < exact ? vm : near;
-        for (const r of touched) {
-          let add = 0;
-          for (let p = recStart[r], e = recStart[r + 1]; p < e; p++) {
-            const m = vmark[recTok[p]];
-            if (m === vm) {
-              add = g.weight;
-              break;
-            }
-            if (m === near) add = g.weight * NEIGHBOUR_FACTOR;
-          }
-          acc[2 * r + 1] += add;
-        }
-        continue;
-      }
-      for (let i = 0; i < vocab.length; i++) {
-        const v = vocab[i];
-        const w = i < exact ? g.weight : g.weight * NEIGHBOUR_FACTOR;
-        for (let p = postStart[v], e = postStart[v + 1]; p < e; p++) {
-          const r = post[p];
-          const i2 = 2 * r;
-          if (acc[i2] === mark) continue;
-          acc[i2] = mark;
-          if (acc[i2 + 1] === 0) {
-            if (onlyFound) continue;
-            touched.push(r);
-          }
-          acc[i2 + 1] += w;
-        }
-      }
-    }
-    // One pass over the scattered accumulators: gather them densely and reset them.
-    const n = touched.length;
-    if (this.vals.length < n) this.vals = new Float32Array(Math.max(n, 2 * this.vals.length));
-    const vals = this.vals;
-    let top = 0;
-    for (let i = 0; i < n; i++) {
-      const j = 2 * touched[i] + 1;
-      const a = acc[j];
-      vals[i] = a;
-      acc[j] = 0;
-      if (a > top) top = a;
-    }
-    return this.topByWeight(touched, vals, top * 0.5, CANDIDATES);
-  }
-
-  /** The k-th largest accumulated weight among `recs` (0 when fewer). */
-  private kthWeight(recs: number[]): number {
-    const acc = this.acc!, k = CANDIDATES, top = this.kth;
-    let n = 0;
-    for (const r of recs) {
-      const a = acc[2 * r + 1];
-      if (n === k && a <= top[k - 1]) continue;
-      let i = n < k ? n++ : k - 1;
-      while (i > 0 && top[i - 1] < a) {
-        top[i] = top[i - 1];
-        i--;
-      }
-      top[i] = a;
-    }
-    return n < k ? 0 : top[k - 1];
-  }
-
-  /**
-   * Up to `k` records of accumulated weight >= floor, heaviest first; among equals, the names
-   * carrying less weight of their own first (fewer tokens left unmatched), then index order.
-   */
-  private topByWeight(recs: number[], vals: Float32Array, floor: number, k: number): number[] {
-    const own = this.recWeight!;
-    // Positions into recs, best first.
-    const out: number[] = [];
-    const before = (a: number, b: number) => {
-      const x = vals[a], y = vals[b];
-      if (x !== y) return x > y;
-      const ra = recs[a], rb = recs[b];
-      return own[ra] < own[rb] || (own[ra] === own[rb] && ra < rb);
-    };
-    for (let p = 0; p < recs.length; p++) {
-      const a = vals[p];
-      if (a < floor) continue;
-      if (out.length === k) {
-        if (a < vals[out[k - 1]] || !before(p, out[k - 1])) continue;
-        out.pop();
-      }
-      let i = out.length;
-      while (i > 0 && before(p, out[i - 1])) i--;
-      out.splice(i, 0, p);
-    }
-    return out.map((p) => recs[p]);
+    return this.postings!.heaviest(groups);
   }
 
   private recordTokens(rec: number): NameToken[] {
@@ -511,22 +349,25 @@ export class ScreeningIndex {
   }
 
   private scoreCandidate(
-    qt: NameToken[],
-    wa: number[],
+    q: BoundQuery,
     memo: (a: NameToken, b: NameToken) => { sim: number; how: TokenAlignment["how"] },
     rec: number,
     opts: ScreeningQueryOptions,
+    threshold: number,
     best: Map<number, { score: number; rec: number; toks: NameToken[] }>,
   ): void {
     const ent = this.recEntityArr![rec];
     if (opts.schema && !schemaFits(opts.schema, this.schemaTable[this.entSchema[ent]])) return;
-    const ct = this.recordTokens(rec);
-    const wb: number[] = [];
-    for (let i = this.recStart[rec]; i < this.recStart[rec + 1]; i++) wb.push(this.vocabWeight![this.recTok[i]]);
-    let score = alignTokens(qt, ct, wa, wb, this.matcher.keyOf, memo).score;
     const effect =
       compareDates(opts.birthDate ? [opts.birthDate] : [], this.entDob.get(ent)).effect +
       compareNationalities(opts.nationality ? [opts.nationality] : [], this.entNat.get(ent)).effect;
+    // A name that cannot reach the threshold would be dropped: skip the full alignment (the margin absorbs rounding).
+    const floor = threshold - 1e-9 - Math.max(0, effect);
+    if (this.bounds!.bound(q, rec, false) < floor || this.bounds!.bound(q, rec, true) < floor) return;
+    const ct = this.recordTokens(rec);
+    const wb: number[] = [];
+    for (let i = this.recStart[rec]; i < this.recStart[rec + 1]; i++) wb.push(this.vocabWeight![this.recTok[i]]);
+    let score = alignTokens(q.tokens, ct, q.weights, wb, this.matcher.keyOf, memo).score;
     score = Math.max(0, Math.min(1, score >= 0.6 ? score + effect : score + Math.min(0, effect)));
     const prev = best.get(ent);
     if (!prev || score > prev.score) best.set(ent, { score, rec, toks: ct });

@@ -95,11 +95,11 @@ export function editDistance(a: string, b: string, max = 4): number {
 }
 
 /** Edits a token of this length may carry and still be the same name: none for very short ones beyond one. */
-function allowedEdits(len: number): number {
+export function allowedEdits(len: number): number {
   return len <= 5 ? 1 : len <= 9 ? 2 : 3;
 }
 
-function editSimilarity(a: string, b: string): number {
+export function editSimilarity(a: string, b: string): number {
   const len = Math.max(a.length, b.length);
   if (len === 0) return 0;
   const allowed = allowedEdits(len);
@@ -110,6 +110,111 @@ function editSimilarity(a: string, b: string): number {
   return isTransposition(a, b) ? s : s * s;
 }
 
+/** A string's characters as bits (code unit mod 32), for lower bounds of edit distances. */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound of editDistance between strings of these lengths and letter masks: each edit
+ * changes the length by at most one, and removes at most one character the other string lacks.
+ */
+export function fewestEdits(lenA: number, maskA: number, lenB: number, maskB: number): number {
+  return Math.max(Math.abs(lenA - lenB), popcount(maskA & ~maskB), popcount(maskB & ~maskA));
+}
+
+/**
+ * Shapes: what tells, with no edit distance computed, that two tokens cannot be alike. Packed
+ * SHAPE ints a token in an Int32Array: flags (INITIAL, ABJAD), then the length and letter mask
+ * of its text, then of its key. A joined unit's ABJAD flag is its first token's.
+ */
+export const SHAPE = 5;
+export const INITIAL = 1, ABJAD = 2;
+
+export function writeShape(out: Int32Array, at: number, flags: number, text: string, key: string): void {
+  out[at] = flags;
+  out[at + 1] = text.length;
+  out[at + 2] = letterMask(text);
+  out[at + 3] = key.length;
+  out[at + 4] = letterMask(key);
+}
+
+export function tokenFlags(t: NameToken): number {
+  return (t.kind === "initial" ? INITIAL : 0) | (t.skeleton !== null ? ABJAD : 0);
+}
+
+/** Fewest edits between the texts (part 1) or the keys (part 3) of shapes sa[a] and sb[b]. */
+function fewest(sa: Int32Array, a: number, sb: Int32Array, b: number, part: 1 | 3): number {
+  return fewestEdits(sa[a + part], sa[a + part + 1], sb[b + part], sb[b + part + 1]);
+}
+
+/**
+ * True only when tokenSimilarity is 0 for tokens of shapes sa[a], sb[b]: neither is an initial
+ * or from an abjad script, their letters differ (so do their texts, undoubled or not), and both
+ * text and key need more edits than their length allows.
+ */
+export function surelyUnlike(sa: Int32Array, a: number, sb: Int32Array, b: number): boolean {
+  if (sa[a] !== 0 || sb[b] !== 0 || sa[a + 2] === sb[b + 2]) return false;
+  return fewest(sa, a, sb, b, 1) > allowedEdits(Math.max(sa[a + 1], sb[b + 1])) && fewest(sa, a, sb, b, 3) > allowedEdits(Math.max(sa[a + 3], sb[b + 3]));
+}
+
+/**
+ * True only when joinedSim is 0 for a unit of shape su[u] and a token of shape st[t]: no abjad
+ * skeleton to compare, and both text and key need more than a fifth of their length in edits
+ * (joinedSim wants an edit similarity of 0.8).
+ */
+export function surelyNotJoined(su: Int32Array, u: number, st: Int32Array, t: number): boolean {
+  if ((su[u] | st[t]) & ABJAD) return false;
+  return fewest(su, u, st, t, 1) > 0.2 * Math.max(su[u + 1], st[t + 1]) && fewest(su, u, st, t, 3) > 0.2 * Math.max(su[u + 3], st[t + 3]);
+}
+
+/** Edit similarity below which two joined units are not aligned ("Lauren Tnkunda" / "Laurent Nkunda"). */
+export const SHIFTED_BOUNDARY = 0.85;
+
+/**
+ * An upper bound of editSimilarity between strings of these lengths and letter masks: no fewer
+ * edits than fewestEdits, squared as for a changed letter (a transposition, the one case not
+ * squared, has the same letters and length: no fewest edits, and a bound of 1).
+ */
+export function editSimilarityBound(lenA: number, maskA: number, lenB: number, maskB: number): number {
+  const len = Math.max(lenA, lenB);
+  if (len === 0) return 0;
+  const d = fewestEdits(lenA, maskA, lenB, maskB);
+  if (d > allowedEdits(len)) return 0;
+  const s = 1 - d / len;
+  return s * s;
+}
+
+function partBound(sa: Int32Array, a: number, sb: Int32Array, b: number, part: 1 | 3): number {
+  return editSimilarityBound(sa[a + part], sa[a + part + 1], sb[b + part], sb[b + part + 1]);
+}
+
+/** An upper bound of tokenSimilarity for tokens of shapes sa[a], sb[b] (1 for initials and abjad tokens). */
+export function tokenSimilarityBound(sa: Int32Array, a: number, sb: Int32Array, b: number): number {
+  if (sa[a] !== 0 || sb[b] !== 0) return 1;
+  const s = Math.max(partBound(sa, a, sb, b, 1), 0.95 * partBound(sa, a, sb, b, 3));
+  // Same letters may be the same text undoubled, same key lengths and letters the same key (0.93).
+  return sa[a + 2] === sb[b + 2] || (sa[a + 3] === sb[b + 3] && sa[a + 4] === sb[b + 4]) ? Math.max(s, 0.93) : s;
+}
+
+/** An upper bound of joinedSim for a unit of shape su[u] and a token of shape st[t]. */
+export function joinedSimBound(su: Int32Array, u: number, st: Int32Array, t: number): number {
+  if ((su[u] | st[t]) & ABJAD) return 1;
+  // Same length and letters may be the same text (1).
+  if (su[u + 1] === st[t + 1] && su[u + 2] === st[t + 2]) return 1;
+  const s = Math.max(partBound(su, u, st, t, 1), 0.95 * partBound(su, u, st, t, 3));
+  const keyEqual = su[u + 3] === st[t + 3] && su[u + 4] === st[t + 4];
+  return Math.max(s >= 0.8 ? s * 0.97 : 0, keyEqual ? 0.93 : 0);
+}
+
 function undouble(s: string): string {
   // Most tokens have no doubled letter: answer those without a regular expression.
   for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1)) return s.replace(/(.)\1+/g, "$1");
@@ -117,11 +222,12 @@ function undouble(s: string): string {
 }
 
 function isTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+  // Letters differ: no need to sort them.
+  if (a.length !== b.length || letterMask(a) !== letterMask(b)) return false;
   return [...a].sort().join("") === [...b].sort().join("");
 }
 
-/** Similarity of two single tokens, with how it was reached. */
+/** Similarity of two single tokens, with how it was reached. (tokenSimilarityBound and surelyUnlike must stay true of it: the tests check.) */
 export function tokenSimilarity(a: NameToken, b: NameToken): { sim: number; how: TokenAlignment["how"] } {
   if (a.text === b.text) return { sim: 1, how: "exact" };
   if (a.key === b.key || undouble(a.text) === undouble(b.text)) return { sim: 0.93, how: "variant" };
@@ -138,7 +244,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { sim: number; how:
 }
 
 
-interface Unit {
+/** Two adjacent tokens joined ("min" + "aung"), for one-token-as-two alignments. */
+export interface Unit {
   idx: number[];
   text: string;
   key: string;
@@ -148,7 +255,7 @@ interface Unit {
 // A screening query aligns the same token list with many candidates: its joined units are made once.
 const unitMemo = new WeakMap<NameToken[], { keyOf: (s: string) => string; units: Unit[] }>();
 
-function units(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
+export function units(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
   const m = unitMemo.get(tokens);
   if (m && m.keyOf === keyOf) return m.units;
   const out = makeUnits(tokens, keyOf);
@@ -212,7 +319,7 @@ export function alignTokens(
       for (const v of ub) {
         if (u.text === v.text) continue;
         const s = editSimilarity(u.text, v.text);
-        if (s >= 0.85) edges.push({ a: u.idx, b: v.idx, sim: s * 0.97, how: "joined" });
+        if (s >= SHIFTED_BOUNDARY) edges.push({ a: u.idx, b: v.idx, sim: s * 0.97, how: "joined" });
       }
     }
   }
@@ -233,7 +340,8 @@ export function alignTokens(
   return { score: den > 0 ? num / den : 0, edges: chosen, matchedA, matchedB };
 }
 
-function joinedSim(u: Unit, t: NameToken): number {
+/** Similarity of a joined unit and a token. (joinedSimBound and surelyNotJoined must stay true of it: the tests check.) */
+export function joinedSim(u: Unit, t: NameToken): number {
   if (u.text === t.text) return 1;
   if (u.key === t.key) return 0.93;
   if (u.abjad || t.skeleton !== null) {

@@ -85,3 +85,18 @@ test("phonetic keys: skipping rules whose literal is absent gives the key every 
   fc.assert(fc.property(token, (t) => phoneticKey(model, t) === everyRule(t)), { numRuns: 3000 });
   for (const t of ["tschaikowsky", "shoigu", "mohammed", "abdel", "zvetkov", "sergeyevich", "poutine"]) assert.equal(phoneticKey(model, t), everyRule(t));
 });
+
+test("consonant skeletons: vowels (and w, v, y) dropped, then doubled letters collapsed", async () => {
+  const fc = (await import("fast-check")).default;
+  const { skeletonOf, uncachedKey, phoneticKey, tokeniseForLists } = await import("../../src/names/normalise.ts");
+  const { loadNameLists } = await import("../../src/services/names.ts");
+  const { compileNameModel } = await import("../../src/names/model.ts");
+  assert.equal(skeletonOf("mohammed"), "mhmd");
+  assert.equal(skeletonOf("yousef"), "sf");
+  assert.equal(skeletonOf("aaa"), "aaa", "a token of vowels keeps itself");
+  const stated = (k: string) => k.replace(/[aeiouyvw]/g, "").replace(/(.)\1+/g, "$1") || k;
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom(..."aeiouyvwbcdhkmnrst"), maxLength: 12 }), (k) => skeletonOf(k) === stated(k)), { numRuns: 3000 });
+  // The index keys joined pairs without the memo: the same keys.
+  const model = compileNameModel(loadNameLists(), tokeniseForLists);
+  for (const t of ["minaung", "sergeyshoygu", "abdelaziz", "x", "aa"]) assert.equal(uncachedKey(model, t), phoneticKey(model, t));
+});

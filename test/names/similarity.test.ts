@@ -43,3 +43,61 @@ test("every score explains its features", () => {
   assert.deepEqual(r.explanation.removed.query, ["senior general"]);
   assert.ok(r.score >= 0 && r.score <= 1);
 });
+
+// The screening index skips a name's full alignment when an upper bound of its score is below
+// the threshold; these bounds must never be below the similarity they stand for.
+test("shape bounds never underestimate a similarity, and 'surely' zero tests are only ever right", async () => {
+  const fc = (await import("fast-check")).default;
+  const { editSimilarity, editSimilarityBound, joinedSim, joinedSimBound, letterMask, SHAPE, surelyNotJoined, surelyUnlike, tokenFlags, tokenSimilarity, tokenSimilarityBound, units, writeShape, ABJAD } =
+    await import("../../src/names/similarity.ts");
+  const shape = (flags: number, text: string, key: string) => {
+    const s = new Int32Array(SHAPE);
+    writeShape(s, 0, flags, text, key);
+    return s;
+  };
+  // Names from a small alphabet so that near spellings (and equal letters in another order) are common; some in Arabic script or initials.
+  const word = fc.string({ unit: fc.constantFrom(..."aeiouyhkstrnmldjzxcqw"), minLength: 1, maxLength: 9 });
+  const script = fc.constantFrom("", "", "", "محمد ", "x ");
+  const name = fc.tuple(script, fc.array(word, { minLength: 2, maxLength: 3 })).map(([s, ws]) => s + ws.join(" "));
+  // A second name: another one, or the first misspelt (letters swapped, changed, dropped, added, repeated; a space dropped or added).
+  const edit = (n: string, op: number, at: number, c: string) => {
+    const i = at % Math.max(1, n.length - 1);
+    return [
+      n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2),
+      n.slice(0, i) + c + n.slice(i + 1),
+      n.slice(0, i) + n.slice(i + 1),
+      n.slice(0, i) + c + n.slice(i),
+      n.slice(0, i) + n[i].repeat(1 + (at % 4)) + n.slice(i),
+      n.replace(" ", ""),
+      n.slice(0, i) + " " + n.slice(i),
+    ][op];
+  };
+  const edits = fc.array(fc.tuple(fc.nat(6), fc.nat(40), fc.constantFrom(..."aeiouyhkstrn")), { maxLength: 3 });
+  const pair = fc.oneof(
+    fc.tuple(name, name),
+    fc.tuple(name, edits).map(([n, es]) => [n, es.reduce((x, [op, at, c]) => edit(x, op, at, c), n)] as [string, string]),
+  );
+  fc.assert(
+    fc.property(pair, ([n1, n2]) => {
+      const a = m.normalise(n1).tokens, b = m.normalise(n2).tokens;
+      for (const x of a) {
+        for (const y of b) {
+          const sx = shape(tokenFlags(x), x.text, x.key), sy = shape(tokenFlags(y), y.text, y.key);
+          const sim = tokenSimilarity(x, y).sim;
+          assert.ok(tokenSimilarityBound(sx, 0, sy, 0) >= sim, `${x.text} ${y.text}`);
+          if (surelyUnlike(sx, 0, sy, 0)) assert.equal(sim, 0, `${x.text} ${y.text}`);
+          assert.ok(editSimilarityBound(x.text.length, letterMask(x.text), y.text.length, letterMask(y.text)) >= editSimilarity(x.text, y.text));
+        }
+      }
+      for (const u of units(a, m.keyOf)) {
+        const su = shape(u.abjad ? ABJAD : 0, u.text, u.key);
+        for (const y of b) {
+          const sy = shape(tokenFlags(y), y.text, y.key), sim = joinedSim(u, y);
+          assert.ok(joinedSimBound(su, 0, sy, 0) >= sim, `${u.text} ${y.text}`);
+          if (surelyNotJoined(su, 0, sy, 0)) assert.equal(sim, 0, `${u.text} ${y.text}`);
+        }
+      }
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
+});
