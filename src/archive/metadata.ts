@@ -24,9 +24,14 @@ export function isSidecar(path: string): boolean {
   return path.endsWith(".meta.json");
 }
 
-/** Reads the sidecar if one exists; a malformed one is an error naming it. */
-export async function readSidecar(path: string): Promise<SourceMetadata> {
-  for (const candidate of sidecarCandidates(path)) {
+/**
+ * Reads the sidecar if one exists; a malformed one is an error naming it. `siblings`, the
+ * names in the document's folder when the caller has listed it, saves probing the disk
+ * for sidecars that are not there (two failed opens per document in a bulk ingest).
+ */
+export async function readSidecar(path: string, siblings?: ReadonlySet<string>): Promise<SourceMetadata> {
+  const candidates = sidecarCandidates(path).filter((c) => !siblings || siblings.has(basename(c)));
+  for (const candidate of candidates) {
     let raw: string;
     try {
       raw = await readFile(candidate, "utf8");

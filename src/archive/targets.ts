@@ -10,19 +10,20 @@ import { isUrl } from "./fetch.ts";
 import { isSidecar } from "./metadata.ts";
 
 export type IngestTarget =
-  | { kind: "file"; path: string; size: number }
+  | { kind: "file"; path: string; size: number; /** Names in its folder, when the folder was listed. */ siblings?: ReadonlySet<string> }
   | { kind: "url"; url: string }
   | { kind: "error"; target: string; error: DossierError };
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
+async function walk(dir: string): Promise<{ path: string; siblings: ReadonlySet<string> }[]> {
+  const out: { path: string; siblings: ReadonlySet<string> }[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const siblings = new Set(entries.map((e) => e.name));
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && !isSidecar(p) && e.name !== "README.md") out.push(p);
+    else if (e.isFile() && !isSidecar(p) && e.name !== "README.md") out.push({ path: p, siblings });
   }
   return out;
 }
@@ -48,7 +49,7 @@ export async function expandTargets(targets: string[]): Promise<IngestTarget[]> 
         out.push({ kind: "error", target: t, error: new DossierError("BAD_INPUT", "folder holds no readable document", { file: t }) });
         continue;
       }
-      for (const f of files) out.push({ kind: "file", path: f, size: (await stat(f)).size });
+      for (const f of files) out.push({ kind: "file", path: f.path, size: (await stat(f.path)).size, siblings: f.siblings });
     } else {
       out.push({ kind: "file", path, size: info.size });
     }

@@ -153,7 +153,7 @@ async function prepare(d: Dossier, extractor: DocumentExtractor, item: IngestTar
     }
     bytes = await readFile(item.path);
     filename = item.path.split("/").pop() ?? item.path;
-    sidecar = await readSidecar(item.path);
+    sidecar = await readSidecar(item.path, item.siblings);
   }
 
   const sha = sha256Hex(bytes);
