@@ -1,16 +1,18 @@
 /**
  * An in-memory screening index: names of listed entities, searchable by any spelling.
  * Candidates come from blocking on interned tokens (exact, phonetic key, one-or-two-edit
- * neighbours of the key, joined and split tokens, consonant skeletons): each query token, and
- * each adjacent pair joined, is a group of vocabulary entries; the names that weigh most over
- * the groups (postings.ts) are then scored with the full name similarity, unless a bound
- * shows they cannot reach the threshold (score-bound.ts). Token frequencies of the indexed
- * names set the weights, so rare tokens decide matches. The postings are built lazily after
- * additions; the blocking plan of a query token (its neighbours and splits) is memoised.
+ * neighbours of the key, two adjacent letters swapped, joined and split tokens, consonant
+ * skeletons): each query token, and each adjacent pair joined, is a group of vocabulary
+ * entries (a token like no indexed one that splits into two: a group per half); the names
+ * that weigh most over the groups (postings.ts) are then scored with the full name
+ * similarity, unless a bound shows they cannot reach the threshold (score-bound.ts). Token
+ * frequencies of the indexed names set the weights, so rare tokens decide matches. The
+ * postings are built lazily after additions; the blocking plan of a query token (its
+ * neighbours and splits) is memoised.
  */
 import type { NameMatcher } from "./matcher.ts";
 import type { NameToken, NormalisedName } from "./normalise.ts";
-import { skeletonOf } from "./normalise.ts";
+import { skeletonOf, uncachedKey } from "./normalise.ts";
 import { Postings, type Group, type TokenPlan } from "./postings.ts";
 import { boundQuery, ScoreBounds, type BoundQuery } from "./score-bound.ts";
 import {
@@ -70,6 +72,10 @@ function schemaFits(want: string, have: string): boolean {
 /** Memoised blocking plans kept per index before the memo is emptied (bounds memory). */
 const PLAN_CACHE = 50_000;
 
+/** Shorter tokens are not indexed under their swapped spellings: swapping two letters makes another word, not a typo. */
+const MIN_SWAPPED = 3;
+const PLAIN_LATIN = /^[a-z0-9]+$/;
+
 function deletions(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
@@ -100,6 +106,12 @@ export class ScreeningIndex {
   private df: number[] = [];
   private byKey = new Map<string, number[]>();
   private byDeletion = new Map<string, string[]>();
+  /**
+   * Vocabulary entries under the phonetic keys of their spellings with two adjacent letters
+   * swapped: the key of a typo can be far from the key of the name ("viecnte" -> veknt,
+   * "vicente" -> viCent), or too short for the edit neighbours ("siir" -> sir).
+   */
+  private bySwap = new Map<string, number[]>();
   private bySkeleton = new Map<string, number[]>();
   // Built lazily from the records.
   private postings: Postings | null = null;
@@ -109,7 +121,7 @@ export class ScreeningIndex {
   private vocabWeight: Float64Array | null = null;
   private vocabMark: Uint32Array | null = null;
   private vocabMarkNo = 0;
-  private planCache = new Map<string, TokenPlan>();
+  private planCache = new Map<string, TokenPlan & { halves: TokenPlan[] }>();
   readonly stats: TokenStats;
 
   constructor(matcher: NameMatcher) {
@@ -152,6 +164,7 @@ export class ScreeningIndex {
       }
     }
     list.push(v);
+    this.indexSwaps(tok, v);
     const sk = skeletonOf(tok.key);
     if (sk.length >= 2) {
       const l = this.bySkeleton.get(sk);
@@ -159,6 +172,24 @@ export class ScreeningIndex {
       else this.bySkeleton.set(sk, [v]);
     }
     return v;
+  }
+
+  /** Files entry v under the keys of its spellings with two adjacent letters swapped (once per key, its own excepted). */
+  private indexSwaps(tok: NameToken, v: number): void {
+    const text = tok.text;
+    if (text.length < MIN_SWAPPED || !PLAIN_LATIN.test(text)) return;
+    const keys = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (text[i] === text[i + 1]) continue;
+      // Uncached: these spellings are mostly never seen again, and would crowd the key memo.
+      const k = uncachedKey(this.matcher.model, text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
+      if (k !== tok.key) keys.add(k);
+    }
+    for (const k of keys) {
+      const l = this.bySwap.get(k);
+      if (l) l.push(v);
+      else this.bySwap.set(k, [v]);
+    }
   }
 
   private addRecord(ent: number, text: string, tokens: NameToken[]): void {
@@ -255,14 +286,22 @@ export class ScreeningIndex {
     return { vocab: Int32Array.from(out), exact: nExact, size };
   }
 
-  /** The blocking plan of one query token (neighbours and splits), memoised: query tokens repeat. */
-  private tokenPlan(t: NameToken): TokenPlan {
+  /**
+   * The blocking plan of one query token (neighbours and splits), memoised: query tokens repeat.
+   * A token like no indexed one that splits into two is likely two names typed as one: each
+   * half is then a group of its own (`halves`), so that a name holding both halves outweighs
+   * the many holding one of them when both are common ("alismith" -> "ali" + "smith").
+   */
+  private tokenPlan(t: NameToken): TokenPlan & { halves: TokenPlan[] } {
     const k = t.skeleton !== null ? "\u0001" + t.text : t.text;
     let p = this.planCache.get(k);
     if (p) return p;
     const vocab = this.lookup(t);
-    for (const s of this.splits(t)) for (const v of s) vocab.push(v);
-    p = this.plan(vocab, this.byKey.get(t.key)?.length ?? 0);
+    const splits = this.splits(t);
+    const halves: TokenPlan[] = [];
+    if (vocab.length === 0) for (const [a, b] of splits) halves.push(this.plan(a, a.length), this.plan(b, b.length));
+    else for (const [a, b] of splits) for (const v of [...a, ...b]) vocab.push(v);
+    p = { ...this.plan(vocab, this.byKey.get(t.key)?.length ?? 0), halves };
     if (this.planCache.size >= PLAN_CACHE) this.planCache.clear();
     this.planCache.set(k, p);
     return p;
@@ -283,6 +322,8 @@ export class ScreeningIndex {
       keys.delete(t.key);
       for (const k of keys) out.push(...(this.byKey.get(k) ?? []));
     }
+    const swapped = this.bySwap.get(t.key);
+    if (swapped) out.push(...swapped);
     if (t.skeleton !== null) {
       const sk = this.bySkeleton.get(t.skeleton);
       if (sk) out.push(...sk);
@@ -290,13 +331,13 @@ export class ScreeningIndex {
     return out;
   }
 
-  /** Splits of a token into two indexed tokens ("minaung" -> "min" + "aung"). */
-  private splits(t: NameToken): number[][] {
-    const out: number[][] = [];
+  /** Splits of a token into two indexed tokens ("minaung" -> "min" + "aung"): the entries of each half. */
+  private splits(t: NameToken): [number[], number[]][] {
+    const out: [number[], number[]][] = [];
     for (let i = 2; i <= t.text.length - 2; i++) {
       const a = this.byKey.get(this.matcher.keyOf(t.text.slice(0, i)));
       const b = this.byKey.get(this.matcher.keyOf(t.text.slice(i)));
-      if (a && b) out.push([...a, ...b]);
+      if (a && b) out.push([a, b]);
     }
     return out;
   }
@@ -333,7 +374,10 @@ export class ScreeningIndex {
     // Groups of vocabulary per query token (and per adjacent pair, for joined forms).
     const groups: Group[] = [];
     for (let i = 0; i < qt.length; i++) {
-      groups.push({ ...this.tokenPlan(qt[i]), weight: wq[i] });
+      const p = this.tokenPlan(qt[i]);
+      if (!p.halves.length) groups.push({ ...p, weight: wq[i] });
+      // Halves of a token typed as two, each half of its weight: a name holding both weighs what the token would.
+      for (const h of p.halves) groups.push({ ...h, weight: wq[i] / 2 });
       if (i + 1 < qt.length) {
         const joined = this.byKey.get(this.matcher.keyOf(qt[i].text + qt[i + 1].text));
         if (joined) groups.push({ weight: wq[i], ...this.plan(joined, joined.length) });

@@ -174,3 +174,51 @@ test("among names of equal blocking weight, a name with every token matched is s
   const r = ix.query("Anna Bergh", { limit: 50 });
   assert.equal(r[0]?.id, "target");
 });
+
+test("two adjacent letters swapped are found even when the swap changes the token's phonetic key or the key is short", () => {
+  // Every target shares each of its tokens with many fillers, and more fillers than the index scores: only the swapped token tells them apart.
+  const targets = ["Margarida Vicente", "Siri Halvorsen", "Cecilia Zwetkow", "Joaquim Schechter", "Phoebe Maxwell"];
+  const names = pooledNames(3000, rng(11));
+  for (const t of targets) {
+    const [a, b] = t.split(" ");
+    for (const f of FAMILY) names.push(`${a} ${f}`, `${a} ${f}${a.length}`);
+    for (const g of GIVEN) names.push(`${g} ${b}`, `${g}${b.length} ${b}`);
+  }
+  names.push(...targets);
+  const ix = createScreeningIndex();
+  names.forEach((n, i) => ix.add({ id: String(i), name: n, schema: "Person", datasets: ["t"] }));
+  const m = nameMatcher();
+  let keyChanged = 0;
+  for (const t of targets) {
+    const id = String(names.indexOf(t));
+    for (let i = 1; i + 1 < t.length; i++) {
+      if (t[i] === " " || t[i + 1] === " " || t[i].toLowerCase() === t[i + 1].toLowerCase()) continue;
+      const q = t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2);
+      const scan = fullScan(ix, names, q);
+      if (!scan.some((x) => x.id === id)) continue;
+      const changed = m.normalise(q).tokens.some((tok, j) => tok.key !== m.normalise(t).tokens[j].key);
+      if (changed) keyChanged++;
+      assert.ok(ix.query(q, { limit: 30 }).some((x) => x.id === id), q);
+    }
+  }
+  // Swaps that change a token's phonetic key (beyond the reach of the key's edit neighbours for some) are among those checked.
+  assert.ok(keyChanged > 10);
+  assert.equal(ix.query("Margarida Viecnte")[0]?.id, String(names.indexOf("Margarida Vicente")));
+  assert.equal(ix.query("Siir Halvorsen")[0]?.id, String(names.indexOf("Siri Halvorsen")));
+});
+
+test("two common names typed as one word find the name among many holding one of them", () => {
+  // Every filler holds "Ali" or "Smith" (or Olga, Kowalski), the bare ones lighter than the target and with no token left over,
+  // and there are more of them than the index scores: only holding both tells the target apart.
+  const names = pooledNames(2000, rng(13));
+  for (let i = 0; i < 60; i++) names.push(`Ali ${FAMILY[i % FAMILY.length]}${i}`, `${GIVEN[i % GIVEN.length]}${i} Smith`);
+  for (let i = 0; i < 30; i++) names.push("Ali", "Smith", "Olga", "Kowalski");
+  names.push("Ali Smith", "Olga Kowalski");
+  const ix = createScreeningIndex();
+  names.forEach((n, i) => ix.add({ id: String(i), name: n, schema: "Person", datasets: ["t"] }));
+  for (const [q, t] of [["AliSmith", "Ali Smith"], ["OlgaKowalski", "Olga Kowalski"]]) {
+    const id = String(names.indexOf(t));
+    assert.ok(fullScan(ix, names, q).some((x) => x.id === id), q);
+    assert.equal(ix.query(q)[0]?.id, id, q);
+  }
+});
