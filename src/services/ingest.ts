@@ -72,10 +72,11 @@ export async function ingest(d: Dossier, targets: string[], opts: IngestOptions 
   const items = await expandTargets(targets);
   await d.archive.cleanStaging(STALE_STAGING_MS);
   const results: IngestResult[] = [];
-  const extractor = extractorFor(items.length, opts.threads);
+  // Text extraction (format parsing), not to be confused with opts.extractor, which proposes claims.
+  const textExtractor = extractorFor(items.length, opts.threads);
   // With threads, keep each busy while the main thread records.
-  const lookahead = opts.lookahead ?? DEFAULT_LOOKAHEAD * Math.max(1, extractor.threads);
-  const prepared = mapAhead(items, lookahead, (item) => settle(() => prepare(d, extractor, item, flags, maxBytes)));
+  const lookahead = opts.lookahead ?? DEFAULT_LOOKAHEAD * Math.max(1, textExtractor.threads);
+  const prepared = mapAhead(items, lookahead, (item) => settle(() => prepare(d, textExtractor, item, flags, maxBytes)));
   try {
     for await (const outcome of prepared) {
       const item = items[results.length];
@@ -92,7 +93,7 @@ export async function ingest(d: Dossier, targets: string[], opts: IngestOptions 
       opts.onProgress?.(results.length, items.length, result);
     }
   } finally {
-    await extractor.close();
+    await textExtractor.close();
   }
   return results;
 }
@@ -133,7 +134,7 @@ interface Prepared {
   staged?: StagedBlob;
 }
 
-async function prepare(d: Dossier, extractor: DocumentExtractor, item: IngestTarget, flags: SourceMetadata, maxBytes: number): Promise<Prepared> {
+async function prepare(d: Dossier, textExtractor: DocumentExtractor, item: IngestTarget, flags: SourceMetadata, maxBytes: number): Promise<Prepared> {
   if (item.kind === "error") throw item.error;
   const target = display(item);
   let bytes: Uint8Array;
@@ -164,7 +165,7 @@ async function prepare(d: Dossier, extractor: DocumentExtractor, item: IngestTar
   if (await d.store.getSource(id)) return base;
 
   const language = flags.language ?? sidecar.language;
-  const doc: ExtractedDocument = await extractor.extract(bytes, { filename, contentType, ...(language ? { language } : {}) }, { maxBytes });
+  const doc: ExtractedDocument = await textExtractor.extract(bytes, { filename, contentType, ...(language ? { language } : {}) }, { maxBytes });
   const meta = mergeMetadata(flags, sidecar, doc.metadata as SourceMetadata);
   const text = doc.text;
   const textSha = sha256Hex(text);
