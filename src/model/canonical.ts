@@ -2,7 +2,7 @@
  * Canonical JSON and hashing: the same value always serialises to the same bytes (keys
  * sorted, no whitespace), so hashes over records are reproducible by any verifier.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -22,8 +22,9 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes or of raw bytes. */
+/** Lowercase hex SHA-256 (of the UTF-8 of a string). One-shot: called once per cited record on list imports. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+  return hash("sha256", data, "hex");
 }
 
 export function sourceIdOf(bytes: Uint8Array): string {

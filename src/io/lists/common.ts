@@ -4,7 +4,7 @@
  * a parser hands to the import service: chunks as it reads (so a list is stored while it
  * is read, and its parsed entries never all sit in memory), or the whole list collected.
  */
-import { hash } from "node:crypto";
+import { sha256Hex } from "../../model/canonical.ts";
 import type { Citation, Claim, ClaimOrigin, Entity, QualifierValue, SourceId } from "../../model/types.ts";
 import { DossierError } from "../../errors/index.ts";
 
@@ -108,13 +108,8 @@ export function decodeListText(bytes: Uint8Array): { text: string; encoding: str
   }
 }
 
-/** Lowercase hex SHA-256 of the UTF-8 of a string (one call per cited record, so the one-shot form). */
-export function quoteHash(quote: string): string {
-  return hash("sha256", quote, "hex");
-}
-
 export function cite(file: ListFile, start: number, end: number): Citation {
-  return { source: file.sourceId, start, end, quoteSha256: quoteHash(file.text.slice(start, end)) };
+  return { source: file.sourceId, start, end, quoteSha256: sha256Hex(file.text.slice(start, end)) };
 }
 
 /** 1-based line number of a UTF-16 offset, counted incrementally by callers that stream. */
