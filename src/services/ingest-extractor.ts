@@ -15,15 +15,7 @@ import type { Dossier } from "./dossier.ts";
 import { EXTRACTOR, loadExtractor as buildExtractor, type ExtractionOutput } from "./extract.ts";
 import type { Extraction, Extractor } from "./ingest.ts";
 import { loadOntology } from "./ontology.ts";
-
-/** Where proposed claims land unless --dataset says otherwise: private until someone publishes. */
-export const DEFAULT_WORK_DATASET = "workspace";
-
-/** Creates the dataset proposals go into, private and user-made, unless it exists. */
-export async function ensureWorkDataset(tx: StoreOps, name: string, now: string): Promise<void> {
-  if (await tx.getDataset(name)) return;
-  await tx.putDataset({ name, title: "Work in progress", visibility: "private", kind: "user", version: null, sourceId: null, loadedAt: now, extra: {} });
-}
+import { DEFAULT_WORK_DATASET, storeProposedClaims } from "./proposals.ts";
 
 export interface ExtractorOptions {
   dataset?: string;
@@ -99,15 +91,8 @@ export async function storeExtraction(
   const entities = goodFresh.filter((e) => used.has(e.id));
 
   if (claims.length) {
-    await ensureWorkDataset(tx, opts.dataset, now);
-    // A re-extraction must not reset a reviewer's decisions: existing claims keep theirs.
-    const existing = new Set((await tx.findClaims({ ids: claims.map((c) => c.id) })).map((c) => c.id));
-    const created = claims.filter((c) => !existing.has(c.id));
     await tx.putEntities(entities);
-    await tx.putClaims(created);
-    for (const c of created) {
-      await tx.appendAudit({ actor: opts.actor, action: "created", targetKind: "claim", targetId: c.id, before: null, after: c, reason: `proposed by ${EXTRACTOR.name} ${EXTRACTOR.version}` });
-    }
+    await storeProposedClaims(tx, claims, { dataset: opts.dataset, actor: opts.actor, reason: `proposed by ${EXTRACTOR.name} ${EXTRACTOR.version}`, now });
   }
   return { entities, claims, output: out, skipped: out.claims.length - claims.length };
 }

@@ -9,7 +9,7 @@
 import { collectClaimErrors } from "../model/validate.ts";
 import type { Claim } from "../model/types.ts";
 import type { Dossier } from "./dossier.ts";
-import { DEFAULT_WORK_DATASET, ensureWorkDataset } from "./ingest-extractor.ts";
+import { DEFAULT_WORK_DATASET, storeProposedClaims } from "./proposals.ts";
 import { loadOntology } from "./ontology.ts";
 import type { LinkProposal } from "./screening.ts";
 
@@ -37,6 +37,7 @@ export async function storeListLinks(d: Dossier, proposals: LinkProposal[], opts
     const now = new Date().toISOString();
     const out: StoredLinks = { dataset, created: [], existing: 0, uncited: 0, refused: 0 };
     const ids = proposals.map((p) => linkClaimId(dataset, p.entity.id, p.match.id));
+    // Known links are counted and skipped before their citations are looked up.
     const stored = new Set((await tx.findClaims({ ids })).map((c) => c.id));
     const parties = await tx.getEntities([...new Set(proposals.flatMap((p) => [p.entity.id, p.match.id]))]);
     for (const [i, p] of proposals.entries()) {
@@ -74,13 +75,7 @@ export async function storeListLinks(d: Dossier, proposals: LinkProposal[], opts
       }
       out.created.push(claim);
     }
-    if (out.created.length) {
-      await ensureWorkDataset(tx, dataset, now);
-      await tx.putClaims(out.created);
-      for (const c of out.created) {
-        await tx.appendAudit({ actor: d.actor, action: "created", targetKind: "claim", targetId: c.id, before: null, after: c, reason: "proposed by screening" });
-      }
-    }
+    await storeProposedClaims(tx, out.created, { dataset, actor: d.actor, reason: "proposed by screening", now });
     return out;
   });
 }
