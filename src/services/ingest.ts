@@ -11,7 +11,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import type { ExtractedDocument } from "../archive/formats/index.ts";
+import { DEFAULT_MAX_BYTES, type ExtractedDocument } from "../archive/formats/index.ts";
 import { extractorFor, type DocumentExtractor } from "../archive/extraction-pool.ts";
 import { fetchDocument } from "../archive/fetch.ts";
 import { checkMetadata, mergeMetadata, readSidecar } from "../archive/metadata.ts";
@@ -24,8 +24,8 @@ import type { Dossier } from "./dossier.ts";
 import { mapAhead } from "./pipeline.ts";
 import type { StagedBlob } from "../archive/blobs.ts";
 
-/** 25 MiB: far above any real article, low enough that a runaway file is refused. */
-export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+/** The archive's own size limit is ingest's default (25 MiB), so the two never disagree. */
+export { DEFAULT_MAX_BYTES } from "../archive/formats/index.ts";
 
 /** What an extractor hands back for one document; ingest stores it in the same transaction. */
 export interface Extraction {
@@ -102,7 +102,7 @@ export async function ingest(d: Dossier, targets: string[], opts: IngestOptions 
 const STALE_STAGING_MS = 60 * 60 * 1000;
 
 /** Enough to keep the file system busy while one document is recorded; bounds memory to a few files. */
-export const DEFAULT_LOOKAHEAD = 8;
+const DEFAULT_LOOKAHEAD = 8;
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

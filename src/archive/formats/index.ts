@@ -23,6 +23,7 @@ export { detectLanguage } from "./language.ts";
 export { checkZawgyi, ZAWGYI_THRESHOLD } from "./burmese.ts";
 export { toEdtfDate } from "./edtf.ts";
 
+/** 25 MiB: far above any real article, low enough that a runaway file is refused. */
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 
 const MIB = 1024 * 1024;
