@@ -172,13 +172,8 @@ export interface SqliteOptions {
   readonly?: boolean;
 }
 
-export async function openSqliteStore(opts: SqliteOptions): Promise<KyselyStore> {
-  let native: Database.Database;
-  try {
-    native = new Database(opts.path, { readonly: opts.readonly ?? false });
-  } catch (e) {
-    throw new DossierError("BAD_INPUT", `cannot open database: ${(e as Error).message}`, { file: opts.path }, { cause: e });
-  }
+/** How every connection Dossier opens is set up (the bench's raw-SQLite floor uses it too). */
+export function configureConnection(native: Database.Database): void {
   // WAL survives a killed process without losing committed transactions; NORMAL sync is
   // durable against process crashes (only an OS crash can lose the last commits).
   native.pragma("journal_mode = WAL");
@@ -188,6 +183,16 @@ export async function openSqliteStore(opts: SqliteOptions): Promise<KyselyStore>
   // A 64 MB page cache (the default is 2 MB): a list import's transaction writes tens of MB,
   // and a smaller cache spills pages to the WAL mid-transaction and writes them again.
   native.pragma("cache_size = -65536");
+}
+
+export async function openSqliteStore(opts: SqliteOptions): Promise<KyselyStore> {
+  let native: Database.Database;
+  try {
+    native = new Database(opts.path, { readonly: opts.readonly ?? false });
+  } catch (e) {
+    throw new DossierError("BAD_INPUT", `cannot open database: ${(e as Error).message}`, { file: opts.path }, { cause: e });
+  }
+  configureConnection(native);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingDatabase(native) }) });
   const store = new KyselyStore(db, sqliteBackend(native));
   await store.migrate();
