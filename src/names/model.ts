@@ -8,6 +8,11 @@
 export interface TitleGroup {
   description?: string;
   entries: string[];
+  /**
+   * The group's words are also given names or surnames elsewhere (Burmese Ma, Bo, Sai are
+   * Chinese and Thai names too): a name starting with one is read both with and without it.
+   */
+  alsoNames?: boolean;
 }
 
 export interface PhoneticRule {
@@ -28,7 +33,7 @@ export interface NameLists {
 /** Compiled lists. Build once with `compileNameModel` and share. */
 export interface NameModel {
   /** Title phrases as normalised token sequences, keyed by first token; longest first. */
-  titlesByFirst: Map<string, { tokens: string[]; group: string }[]>;
+  titlesByFirst: Map<string, { tokens: string[]; group: string; alsoName: boolean }[]>;
   /** `needs`: a literal the rule cannot apply without (skips most rules cheaply), or null. */
   rules: { re: RegExp; to: string; needs: string | null }[];
   particles: Set<string>;
@@ -43,13 +48,13 @@ export interface NameModel {
  * in exactly the form names take (case, diacritics, script, punctuation all folded alike).
  */
 export function compileNameModel(lists: NameLists, tokenise: (s: string) => string[]): NameModel {
-  const titlesByFirst = new Map<string, { tokens: string[]; group: string }[]>();
+  const titlesByFirst = new Map<string, { tokens: string[]; group: string; alsoName: boolean }[]>();
   for (const [group, g] of Object.entries(lists.titles)) {
     for (const entry of g.entries) {
       const tokens = tokenise(String(entry));
       if (tokens.length === 0) continue;
       const list = titlesByFirst.get(tokens[0]) ?? [];
-      if (!list.some((t) => t.tokens.join(" ") === tokens.join(" "))) list.push({ tokens, group });
+      if (!list.some((t) => t.tokens.join(" ") === tokens.join(" "))) list.push({ tokens, group, alsoName: g.alsoNames === true });
       titlesByFirst.set(tokens[0], list);
     }
   }

@@ -30,6 +30,12 @@ export interface NormalisedName {
   scripts: string[];
   /** For Myanmar-script names, a romanised fallback for comparing with Latin names. */
   latinFallback: NameToken[] | null;
+  /**
+   * The name read with its leading honorifics kept, when one of them is also a name
+   * elsewhere ("Ma Xiaotian", "Bo Xilai"), and what that reading removed: compared as
+   * well, the better reading counts.
+   */
+  withHonorifics: { tokens: NameToken[]; removed: { text: string; group: string }[] } | null;
   /** What normalisation did, for explanations. */
   removed: { text: string; group: string }[];
   reordered: boolean;
@@ -132,19 +138,29 @@ export function makeToken(model: NameModel, text: string, abjad = false): NameTo
   return { text, key, skeleton: abjad && !myanmar ? skeletonOf(key) : null, kind: myanmar ? "name" : classify(model, text) };
 }
 
-/** Removes leading title phrases, repeatedly, never leaving nothing. */
-function stripTitles(model: NameModel, tokens: string[], removed: { text: string; group: string }[]): string[] {
+/**
+ * Removes leading title phrases, repeatedly, never leaving nothing. `kept` says where the
+ * name would start, and how many removals would remain, if the first title that is also a
+ * name elsewhere were kept (null when there is none).
+ */
+function stripTitles(
+  model: NameModel,
+  tokens: string[],
+  removed: { text: string; group: string }[],
+): { tokens: string[]; kept: { from: number; removed: number } | null } {
   let start = 0;
+  let kept: { from: number; removed: number } | null = null;
   for (;;) {
     const cands = model.titlesByFirst.get(tokens[start]);
     if (!cands) break;
     const hit = cands.find((c) => c.tokens.length < tokens.length - start && c.tokens.every((t, i) => tokens[start + i] === t));
     // A doubled word ("Maung Maung Kyaw", "Ko Ko Gyi") is a name, not an honorific.
     if (!hit || (hit.tokens.length === 1 && tokens[start + 1] === hit.tokens[0])) break;
+    if (hit.alsoName && kept === null) kept = { from: start, removed: removed.length };
     removed.push({ text: hit.tokens.join(" "), group: hit.group });
     start += hit.tokens.length;
   }
-  return start ? tokens.slice(start) : tokens;
+  return { tokens: start ? tokens.slice(start) : tokens, kept };
 }
 
 /** Myanmar-script titles are prefixes of an unspaced string, not separate tokens. */
@@ -184,31 +200,32 @@ export function normaliseName(model: NameModel, input: string): NormalisedName {
   if (scripts.includes("Myanmar")) {
     const ordered = parts ? `${parts[1]} ${parts[0]}` : input;
     const joined = stripMyanmarTitles(model, myanmarTokens(ordered).join(""), removed);
-    const latin = stripTitles(model, latinTokens(ordered), []);
+    const latin = stripTitles(model, latinTokens(ordered), []).tokens;
     return {
       input,
       tokens: joined ? [makeToken(model, joined)] : [],
       script: "myanmar",
       scripts,
       latinFallback: latin.map((t) => makeToken(model, t, false)),
+      withHonorifics: null,
       removed,
       reordered,
     };
   }
 
-  let tokens: string[];
-  if (parts) {
-    const family = stripTitles(model, latinTokens(parts[0]), removed);
-    tokens = stripTitles(model, [...latinTokens(parts[1]), ...family], removed);
-  } else {
-    tokens = stripTitles(model, latinTokens(input), removed);
-  }
+  // In "FAMILY, Given" form a title can only lead the given names ("HLAING, Senior General
+  // Min Aung"); the family name keeps a word that is both (Chinese "MA, Xiaotian").
+  const all = [...latinTokens(parts ? parts[1] : input), ...(parts ? latinTokens(parts[0]) : [])];
+  const stripped = stripTitles(model, all, removed);
+  const toTokens = (ts: string[]) => ts.map((t) => makeToken(model, t, abjad));
+  const kept = stripped.kept;
   return {
     input,
-    tokens: tokens.map((t) => makeToken(model, t, abjad)),
+    tokens: toTokens(stripped.tokens),
     script: "latin",
     scripts,
     latinFallback: null,
+    withHonorifics: kept && { tokens: toTokens(all.slice(kept.from)), removed: removed.slice(0, kept.removed) },
     removed,
     reordered,
   };

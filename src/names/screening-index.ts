@@ -23,10 +23,20 @@ import {
   DEFAULT_THRESHOLD,
   tokenSimilarity,
   tokenWeight,
+  vowelClass,
   type MatchExplanation,
   type TokenAlignment,
   type TokenStats,
 } from "./similarity.ts";
+
+/** The token lists a name is indexed and queried under: as normalised, romanised (Myanmar script), with honorifics kept. */
+function readingsOf(n: NormalisedName): NameToken[][] {
+  if (n.script === "myanmar") return [n.tokens, n.latinFallback ?? []];
+  return n.withHonorifics ? [n.tokens, n.withHonorifics.tokens] : [n.tokens];
+}
+
+/** Token similarity from which a neighbour spelling blocks as if it shared the query token's key. */
+const CLOSE_SPELLING = 0.85;
 
 export interface ScreeningEntry {
   id: string;
@@ -112,6 +122,8 @@ export class ScreeningIndex {
    * "vicente" -> viCent), or too short for the edit neighbours ("siir" -> sir).
    */
   private bySwap = new Map<string, number[]>();
+  /** Entries by vowelClass of their text: spellings a confusable vowel apart ("maria", "marie"). */
+  private byVowels = new Map<string, number[]>();
   private bySkeleton = new Map<string, number[]>();
   // Built lazily from the records.
   private postings: Postings | null = null;
@@ -165,6 +177,12 @@ export class ScreeningIndex {
     }
     list.push(v);
     this.indexSwaps(tok, v);
+    const vc = PLAIN_LATIN.test(tok.text) ? vowelClass(tok.text) : null;
+    if (vc !== null) {
+      const l = this.byVowels.get(vc);
+      if (l) l.push(v);
+      else this.byVowels.set(vc, [v]);
+    }
     const sk = skeletonOf(tok.key);
     if (sk.length >= 2) {
       const l = this.bySkeleton.get(sk);
@@ -233,7 +251,7 @@ export class ScreeningIndex {
     const seenTokens = new Set<string>();
     for (const name of names) {
       const n = this.matcher.normalise(name);
-      const variants = n.script === "myanmar" ? [n.tokens, n.latinFallback ?? []] : [n.tokens];
+      const variants = readingsOf(n);
       for (const toks of variants) {
         const sig = toks.map((t) => t.text).join(" ");
         if (seenTokens.has(sig)) continue;
@@ -296,22 +314,26 @@ export class ScreeningIndex {
     const k = t.skeleton !== null ? "\u0001" + t.text : t.text;
     let p = this.planCache.get(k);
     if (p) return p;
-    const vocab = this.lookup(t);
+    const { vocab, exact } = this.lookup(t);
     const splits = this.splits(t);
     const halves: TokenPlan[] = [];
     if (vocab.length === 0) for (const [a, b] of splits) halves.push(this.plan(a, a.length), this.plan(b, b.length));
     else for (const [a, b] of splits) for (const v of [...a, ...b]) vocab.push(v);
-    p = { ...this.plan(vocab, this.byKey.get(t.key)?.length ?? 0), halves };
+    p = { ...this.plan(vocab, exact), halves };
     if (this.planCache.size >= PLAN_CACHE) this.planCache.clear();
     this.planCache.set(k, p);
     return p;
   }
 
-  /** Vocabulary entries that could be the same token as `t` (or, for joined forms, part of it). */
-  private lookup(t: NameToken): number[] {
-    const out: number[] = [];
-    const exact = this.byKey.get(t.key);
-    if (exact) out.push(...exact);
+  /**
+   * Vocabulary entries that could be the same token as `t` (or, for joined forms, part of
+   * it); the first `exact` share its phonetic key or are as close as a variant spelling
+   * (CLOSE_SPELLING), so that names holding them are scored before names holding only a
+   * looser neighbour ("Marie" before "Mario" for "Maria").
+   */
+  private lookup(t: NameToken): { vocab: number[]; exact: number } {
+    const same = this.byKey.get(t.key) ?? [];
+    const near: number[] = [];
     if (t.key.length >= 4) {
       const keys = new Set<string>();
       for (const k of this.byDeletion.get(t.key) ?? []) keys.add(k);
@@ -320,15 +342,21 @@ export class ScreeningIndex {
         for (const k of this.byDeletion.get(d) ?? []) keys.add(k);
       }
       keys.delete(t.key);
-      for (const k of keys) out.push(...(this.byKey.get(k) ?? []));
+      for (const k of keys) near.push(...(this.byKey.get(k) ?? []));
     }
     const swapped = this.bySwap.get(t.key);
-    if (swapped) out.push(...swapped);
+    if (swapped) near.push(...swapped);
     if (t.skeleton !== null) {
       const sk = this.bySkeleton.get(t.skeleton);
-      if (sk) out.push(...sk);
+      if (sk) near.push(...sk);
     }
-    return out;
+    // Spellings a vowel or two apart are not an edit of the key away ("maria", "marie" -> "mar"):
+    // those close enough join as close spellings, the rest are not neighbours at all.
+    const vc = PLAIN_LATIN.test(t.text) ? vowelClass(t.text) : null;
+    const vowelMates = (vc !== null && this.byVowels.get(vc)) || [];
+    const close = [...near, ...vowelMates].filter((v) => tokenSimilarity(t, this.vocabTok[v]).sim >= CLOSE_SPELLING);
+    const closeSet = new Set(close);
+    return { vocab: [...same, ...close, ...near.filter((v) => !closeSet.has(v))], exact: same.length + close.length };
   }
 
   /** Splits of a token into two indexed tokens ("minaung" -> "min" + "aung"): the entries of each half. */
@@ -347,7 +375,7 @@ export class ScreeningIndex {
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const limit = opts.limit ?? 10;
     const q = this.matcher.normalise(name);
-    const variants: NameToken[][] = q.script === "myanmar" ? [q.tokens, q.latinFallback ?? []] : [q.tokens];
+    const variants = readingsOf(q);
     const best = new Map<number, { score: number; rec: number; toks: NameToken[] }>();
     for (const qt of variants) {
       if (!qt.length) continue;

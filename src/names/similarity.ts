@@ -68,13 +68,54 @@ export function tokenWeight(tok: NameToken, stats?: TokenStats): number {
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), bounded. */
 // Scratch rows reused across calls: distance is computed millions of times per second.
-let R0 = new Int32Array(64), R1 = new Int32Array(64), R2 = new Int32Array(64);
+let R0 = new Float64Array(64), R1 = new Float64Array(64), R2 = new Float64Array(64);
 
+/**
+ * Vowels that transliterations write for one another (Osama / Usama, Laden / Ladin, Ahmed /
+ * Ahmad): in a token of at least CONFUSABLE_MIN_LENGTH letters, one substituted for the other
+ * costs half an edit. Shorter tokens are where a vowel tells names apart (Burmese Swe / Swa).
+ */
+const CONFUSABLE_PAIRS = ["ei", "ou", "ae"];
+/** CONFUSABLE[a * 128 + b] is 1 when ASCII letters a and b are confusable (a table: the distance loop asks per cell). */
+const CONFUSABLE = new Uint8Array(128 * 128);
+for (const [x, y] of CONFUSABLE_PAIRS) {
+  CONFUSABLE[x.charCodeAt(0) * 128 + y.charCodeAt(0)] = 1;
+  CONFUSABLE[y.charCodeAt(0) * 128 + x.charCodeAt(0)] = 1;
+}
+export const CONFUSABLE_MIN_LENGTH = 5;
+const HALF_EDIT = 0.5;
+/** Letter-mask bits (letterMask) of the vowels in CONFUSABLE_PAIRS. */
+const CONFUSABLE_BITS = letterMask(CONFUSABLE_PAIRS.join(""));
+/** Each confusable vowel mapped to one letter standing for its class, following chains (a~e~i, o~u). */
+const VOWEL_CLASS = new Map<string, string>();
+for (const [x, y] of CONFUSABLE_PAIRS) {
+  const c = VOWEL_CLASS.get(x) ?? VOWEL_CLASS.get(y) ?? x;
+  for (const [k, v] of VOWEL_CLASS) if (v === (VOWEL_CLASS.get(y) ?? y)) VOWEL_CLASS.set(k, c);
+  VOWEL_CLASS.set(x, c);
+  VOWEL_CLASS.set(y, c);
+}
+
+/**
+ * The text with confusable vowels replaced by their class, for a token long enough to have
+ * them at half cost (null otherwise): tokens a few such vowels apart share it.
+ */
+export function vowelClass(text: string): string | null {
+  if (text.length < CONFUSABLE_MIN_LENGTH) return null;
+  let out = "";
+  for (const ch of text) out += VOWEL_CLASS.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions),
+ * bounded, with confusable vowels at half cost in tokens long enough.
+ */
 export function editDistance(a: string, b: string, max = 4): number {
   if (a === b) return 0;
   const la = a.length, lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  if (lb + 1 > R0.length) [R0, R1, R2] = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+  const vowelsHalf = Math.max(la, lb) >= CONFUSABLE_MIN_LENGTH;
+  if (lb + 1 > R0.length) [R0, R1, R2] = [new Float64Array(lb + 1), new Float64Array(lb + 1), new Float64Array(lb + 1)];
   let prev2 = R0, prev = R1, cur = R2;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
@@ -83,7 +124,8 @@ export function editDistance(a: string, b: string, max = 4): number {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      const sub = ca === cb ? 0 : vowelsHalf && ca < 128 && cb < 128 && CONFUSABLE[ca * 128 + cb] === 1 ? HALF_EDIT : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub);
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -105,9 +147,18 @@ export function editSimilarity(a: string, b: string): number {
   const allowed = allowedEdits(len);
   const d = editDistance(a, b, allowed);
   if (d > allowed) return 0;
+  return similarityOfEdits(d, len, isTransposition(a, b));
+}
+
+/**
+ * Similarity of strings `d` edits apart, the longer of length `len`. Swapped letters are a
+ * slip of the keyboard and half an edit a transliteration: those count once; a changed
+ * letter may be another name (Putin / Pugin), so other edits count twice (squared).
+ * Decreasing in d, so a lower bound of d gives an upper bound of the similarity.
+ */
+function similarityOfEdits(d: number, len: number, transposition: boolean): number {
   const s = 1 - d / len;
-  // Swapped letters are a slip of the keyboard; a changed letter may be another name (Putin / Pugin).
-  return isTransposition(a, b) ? s : s * s;
+  return d < 1 || transposition ? s : s * s;
 }
 
 /** A string's characters as bits (code unit mod 32), for lower bounds of edit distances. */
@@ -125,10 +176,18 @@ function popcount(x: number): number {
 
 /**
  * A lower bound of editDistance between strings of these lengths and letter masks: each edit
- * changes the length by at most one, and removes at most one character the other string lacks.
+ * changes the length by at most one, and deals with at most one occurrence of a letter the
+ * other string lacks, at a full edit unless it may be a confusable vowel (half an edit).
  */
 export function fewestEdits(lenA: number, maskA: number, lenB: number, maskB: number): number {
-  return Math.max(Math.abs(lenA - lenB), popcount(maskA & ~maskB), popcount(maskB & ~maskA));
+  const onlyA = maskA & ~maskB, onlyB = maskB & ~maskA;
+  if (Math.max(lenA, lenB) < CONFUSABLE_MIN_LENGTH) return Math.max(Math.abs(lenA - lenB), popcount(onlyA), popcount(onlyB));
+  return Math.max(Math.abs(lenA - lenB), lettersCost(onlyA), lettersCost(onlyB));
+}
+
+/** Fewest edits to remove the letters of `mask` from a string: one each, half for a confusable vowel. */
+function lettersCost(mask: number): number {
+  return popcount(mask & ~CONFUSABLE_BITS) + HALF_EDIT * popcount(mask & CONFUSABLE_BITS);
 }
 
 /**
@@ -180,17 +239,16 @@ export function surelyNotJoined(su: Int32Array, u: number, st: Int32Array, t: nu
 export const SHIFTED_BOUNDARY = 0.85;
 
 /**
- * An upper bound of editSimilarity between strings of these lengths and letter masks: no fewer
- * edits than fewestEdits, squared as for a changed letter (a transposition, the one case not
- * squared, has the same letters and length: no fewest edits, and a bound of 1).
+ * An upper bound of editSimilarity between strings of these lengths and letter masks: the
+ * similarity of fewestEdits edits.
  */
 export function editSimilarityBound(lenA: number, maskA: number, lenB: number, maskB: number): number {
   const len = Math.max(lenA, lenB);
   if (len === 0) return 0;
   const d = fewestEdits(lenA, maskA, lenB, maskB);
   if (d > allowedEdits(len)) return 0;
-  const s = 1 - d / len;
-  return s * s;
+  // A transposition has the same letters and length: no fewest edits, and a bound of 1.
+  return similarityOfEdits(d, len, false);
 }
 
 function partBound(sa: Int32Array, a: number, sb: Int32Array, b: number, part: 1 | 3): number {
@@ -334,7 +392,9 @@ export function alignTokens(
     for (const i of e.a) matchedA[i] = true;
     for (const j of e.b) matchedB[j] = true;
     chosen.push(e);
-    num += e.sim * weightOfEdge(e);
+    // An initial says little of the name it stands for: the full token is credited only as
+    // much as the initial weighs, the rest of its weight counting as unmatched.
+    num += e.sim * (e.how === "initial" ? 2 * Math.min(wa[e.a[0]], wb[e.b[0]]) : weightOfEdge(e));
   }
   const den = wa.reduce((s, w) => s + w, 0) + wb.reduce((s, w) => s + w, 0);
   return { score: den > 0 ? num / den : 0, edges: chosen, matchedA, matchedB };
@@ -387,6 +447,17 @@ export function compareNationalities(qs: string[] = [], cs: string[] = []): Matc
   return { query: qs, candidate: cs, effect: -0.08, verdict: "different" };
 }
 
+interface Reading {
+  tokens: NameToken[];
+  removed: { text: string; group: string }[];
+}
+
+/** The ways a name is read for a comparison: as normalised, and with its honorifics kept when one is also a name. */
+function readings(n: NormalisedName, compared: MatchExplanation["script"]["compared"]): Reading[] {
+  if (n.script === "myanmar" && compared === "romanised-myanmar") return [{ tokens: n.latinFallback ?? [], removed: n.removed }];
+  return n.withHonorifics ? [{ tokens: n.tokens, removed: n.removed }, n.withHonorifics] : [{ tokens: n.tokens, removed: n.removed }];
+}
+
 /** Compares two normalised names. */
 export function compareNormalised(
   a: NormalisedName,
@@ -394,17 +465,20 @@ export function compareNormalised(
   keyOf: (s: string) => string,
   opts: CompareOptions = {},
 ): MatchResult {
-  let ta = a.tokens, tb = b.tokens;
   let compared: MatchExplanation["script"]["compared"] = "latin";
   if (a.script === "myanmar" && b.script === "myanmar") compared = "myanmar";
-  else if (a.script === "myanmar" || b.script === "myanmar") {
-    compared = "romanised-myanmar";
-    if (a.script === "myanmar") ta = a.latinFallback ?? [];
-    if (b.script === "myanmar") tb = b.latinFallback ?? [];
+  else if (a.script === "myanmar" || b.script === "myanmar") compared = "romanised-myanmar";
+  // Every reading of one name against every reading of the other; the best one counts.
+  let best: { ta: NameToken[]; tb: NameToken[]; ra: Reading; rb: Reading; wa: number[]; wb: number[]; al: ReturnType<typeof alignTokens> } | null = null;
+  for (const ra of readings(a, compared)) {
+    for (const rb of readings(b, compared)) {
+      const wa = ra.tokens.map((t) => tokenWeight(t, opts.stats));
+      const wb = rb.tokens.map((t) => tokenWeight(t, opts.stats));
+      const al = alignTokens(ra.tokens, rb.tokens, wa, wb, keyOf);
+      if (!best || al.score > best.al.score) best = { ta: ra.tokens, tb: rb.tokens, ra, rb, wa, wb, al };
+    }
   }
-  const wa = ta.map((t) => tokenWeight(t, opts.stats));
-  const wb = tb.map((t) => tokenWeight(t, opts.stats));
-  const al = alignTokens(ta, tb, wa, wb, keyOf);
+  const { ta, tb, ra, rb, wa, wb, al } = best!;
   const dob = compareDates(opts.query?.birthDates, opts.candidate?.birthDates);
   const nationality = compareNationalities(opts.query?.nationalities, opts.candidate?.nationalities);
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -434,7 +508,7 @@ export function compareNormalised(
       dob,
       nationality,
       script: { query: a.scripts.join("+") || "none", candidate: b.scripts.join("+") || "none", compared },
-      removed: { query: a.removed.map((r) => r.text), candidate: b.removed.map((r) => r.text) },
+      removed: { query: ra.removed.map((r) => r.text), candidate: rb.removed.map((r) => r.text) },
       reordered: { query: a.reordered, candidate: b.reordered },
     },
   };

@@ -17,7 +17,12 @@ export function loadNameLists(): NameLists {
   const phon = readDataMapping(phoneticsFile);
   const groups = titles.groups as Record<string, TitleGroup> | undefined;
   if (!groups) throw new DossierError("INVALID_DATASET", "missing groups", { file: titlesFile, field: "groups" });
-  for (const [name, g] of Object.entries(groups)) stringList(g?.entries, titlesFile, `groups.${name}.entries`, true);
+  for (const [name, g] of Object.entries(groups)) {
+    stringList(g?.entries, titlesFile, `groups.${name}.entries`, true);
+    if (g.alsoNames !== undefined && typeof g.alsoNames !== "boolean") {
+      throw new DossierError("INVALID_DATASET", "alsoNames must be true or false", { file: titlesFile, field: `groups.${name}.alsoNames` });
+    }
+  }
   const rules = phon.rules as PhoneticRule[];
   if (!Array.isArray(rules)) throw new DossierError("INVALID_DATASET", "missing rules", { file: phoneticsFile, field: "rules" });
   return {

@@ -33,6 +33,18 @@ test("ranks, titles and honorifics are removed from the start, repeatedly", () =
   assert.deepEqual(texts("HLAING, Senior General Min Aung"), ["min", "aung", "hlaing"]);
 });
 
+test("an honorific that is also a name elsewhere is read both ways; other titles only one", () => {
+  const bo = m.normalise("Bo Xilai");
+  assert.deepEqual(bo.tokens.map((t) => t.text), ["xilai"]);
+  assert.deepEqual(bo.withHonorifics?.tokens.map((t) => t.text), ["bo", "xilai"]);
+  const general = m.normalise("General U Min Aung Hlaing");
+  assert.deepEqual(general.withHonorifics?.tokens.map((t) => t.text), ["u", "min", "aung", "hlaing"]);
+  assert.deepEqual(general.withHonorifics?.removed.map((r) => r.text), ["general"]);
+  assert.equal(m.normalise("Major General Zaw Min Tun").withHonorifics, null);
+  // In "FAMILY, Given" form the family name is never taken for a title.
+  assert.deepEqual(texts("MA, Xiaotian"), ["xiaotian", "ma"]);
+});
+
 test("a title is never stripped when nothing would remain, nor from a doubled name", () => {
   assert.deepEqual(texts("General"), ["general"]);
   assert.deepEqual(texts("Maung Maung Kyaw"), ["maung", "maung", "kyaw"]);
@@ -61,6 +73,19 @@ test("Russian variant spellings share a phonetic key", () => {
   assert.deepEqual(key("Tatyana"), key("Tatiana"));
   assert.deepEqual(key("Yuliya"), key("Yulia"));
   assert.deepEqual(key("Tsvetkov"), key("Tzvetkov"));
+});
+
+test("Burmese aspirates share a key with their unaspirated spelling, but not Arabic skeletons", () => {
+  assert.deepEqual(key("Htun Hpone Hsu"), key("Tun Pone Su"));
+  assert.notDeepEqual(key("Htein"), key("Htun"));
+  // ح before س in transliterated Arabic (hsyn, hsam) keeps its h.
+  assert.equal(m.normalise("حسین").tokens[0].skeleton, "hsn");
+});
+
+test("zh is its own sound in keys: Zhang is not Yang, Zhukov not Yukov", () => {
+  assert.notDeepEqual(key("Zhang"), key("Yang"));
+  assert.notDeepEqual(key("Zhukov"), key("Yukov"));
+  assert.deepEqual(key("Prigozhin"), key("Prigojhin".replace("jh", "zh")));
 });
 
 test("patronymics and particles are recognised", () => {
