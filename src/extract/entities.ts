@@ -72,6 +72,10 @@ interface Candidate {
 }
 
 const MAIN = "@main";
+/** Event nouns that may refer back to any gathering, whatever it was called ("the session" for "a meeting"). */
+const GATHERINGS = new Set(["meeting", "session", "talk", "gathering", "event", "discussion", "consultation", "round"]);
+/** Event nouns that name the same kind of event. */
+const EVENT_KIN = [["exercise", "drill", "manoeuvre", "maneuver", "war game"], ["meeting", "session", "talk", "consultation"]];
 const GROUP = "@group";
 const EVENT_OF = "@event:";
 const CAP = /^\p{Lu}/u;
@@ -145,9 +149,15 @@ export function recogniseEntities(
   for (const m of mentions) {
     if (m.entity.startsWith(EVENT_OF)) {
       const noun = m.entity.slice(EVENT_OF.length);
-      const ref = [...lastEvents].reverse().find((e) => (table.entities.get(e.entity)?.name ?? "").toLowerCase().includes(noun) && m.start - e.end < 2000);
+      const recent = [...lastEvents].reverse().filter((e) => m.start - e.end < 2000);
+      // "the summit" is the summit last named, "the drill" the exercise; "the session", "the
+      // meeting" may be any gathering.
+      const kin = EVENT_KIN.find((k) => k.includes(noun)) ?? [noun];
+      const ref = recent.find((e) => kin.some((w) => (table.entities.get(e.entity)?.name ?? "").toLowerCase().includes(w))) ?? (GATHERINGS.has(noun) ? recent[0] : undefined);
       if (!ref) continue;
       m.entity = ref.entity;
+      // It names what its referent names: the body of "a meeting of the X Working Group".
+      if (ref.inner) m.inner = ref.inner;
     } else if (m.type === "Event") lastEvents.push(m);
     if (m.entity === GROUP) {
       if (!lastGroup || m.start - lastGroup.end > 1500) continue;
@@ -207,12 +217,33 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     after.set(`${e.id}|${normKey(acr)}`, m.index);
     keys.add(normKey(acr));
   }
+  // A titled person named later by family name alone ("Colonel-General Alexander Fomin …
+  // Fomin met …"): the last word of a name of two or more becomes a form of it, when it is
+  // long enough not to be one syllable of many names (Burmese "Win", "Aung") and no other
+  // person of the document shares it.
+  const bySurname = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.type !== "Person") continue;
+    const e = table.entities.get(mention.entity);
+    const words = e?.name.split(" ") ?? [];
+    const last = words[words.length - 1];
+    if (!e || words.length < 2 || !/^\p{Lu}\p{Ll}{4,}$/u.test(last)) continue;
+    bySurname.set(last, (bySurname.get(last) ?? new Set()).add(e.id));
+  }
   for (const mention of mentions) {
     if (mention.via !== "title") continue;
     const e = table.entities.get(mention.entity);
-    if (!e || gaz.byId.has(e.id)) continue;
-    gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
-    keys.add(normKey(e.name.split(" ")[0]));
+    if (!e) continue;
+    if (!gaz.byId.has(e.id)) {
+      gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
+      keys.add(normKey(e.name.split(" ")[0]));
+    }
+    const words = e.name.split(" ");
+    const last = words[words.length - 1];
+    if (bySurname.get(last)?.size === 1 && gaz.matchAt(tokenize(last), 0) === null) {
+      gaz.addForm(gaz.byId.get(e.id)!, last, false);
+      keys.add(normKey(last));
+    }
   }
   return keys;
 }
@@ -442,10 +473,13 @@ function anaphorCandidate(i: number, toks: Token[], lex: CompiledLexicon, cands:
     return;
   }
   if (toks[i].key !== "the") return;
-  // "the summit", "the exercise": the event of that kind last named.
-  const nxt = toks[i + 1];
-  if (nxt && lex.eventNouns.has(nxt.key) && LOWER_WORD.test(nxt.text) && !(toks[i + 2] && (LOWER_WORD.test(toks[i + 2].text) && !/^(was|were|is|are|has|had|in|on|at|of|and|with|which|that|by|for|to)$/.test(toks[i + 2].key)))) {
-    cands.push({ first: i, last: i + 1, priority: 0, make: () => ({ start: toks[i].start, end: nxt.end, entity: `${EVENT_OF}${nxt.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+  // "the summit", "the exercise", "the two-day session": the event of that kind last named.
+  let e = i + 1;
+  // Only words that describe a gathering without telling which one ("junta-led", "maritime" name another).
+  while (e < i + 3 && toks[e] && /^(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(?:day|week|hour|month)|same|whole|entire|closing|opening|plenary|virtual|online)$/.test(toks[e].text)) e++;
+  const nxt = toks[e];
+  if (nxt && lex.eventNouns.has(nxt.key) && LOWER_WORD.test(nxt.text) && !(toks[e + 1] && (LOWER_WORD.test(toks[e + 1].text) && !/^(was|were|is|are|has|had|in|on|at|of|and|with|which|that|by|for|to)$/.test(toks[e + 1].key)))) {
+    cands.push({ first: i, last: e, priority: 0, make: () => ({ start: toks[i].start, end: nxt.end, entity: `${EVENT_OF}${nxt.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
     return;
   }
   // "the group", "the working group": the group last named.
@@ -604,11 +638,8 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   const isMilitary = owner !== null && type === "Organization" && matchSeq(rest, 0, lex.military) === rest.length;
   const name = owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
   const id = type === "State" && owner ? owner.id : isMilitary ? `org:${owner!.id.replace(/^state:/, "")}-military` : entityId(type, owner ? `${owner.id.replace(/^state:/, "")} ${restText}` : restText);
-  const inner: string[] = [];
-  for (let k = i; k <= end; k++) {
-    const h = hits[k];
-    if (h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization")) inner.push(h.form.entry.id);
-  }
+  const innerHits = hits.slice(i, end + 1).filter((h): h is GazetteerHit => !!h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization"));
+  const inner = innerHits.map((h) => h.form.entry.id);
   if (owner && !inner.includes(owner.id)) inner.push(owner.id);
   const fType = type;
   restText = name;
@@ -620,10 +651,19 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
       const attrs: Record<string, unknown> = {};
       if (owner) attrs.country = owner.id;
       table.ensure(id, fType, name, attrs);
+      noteInner(innerHits, toks, table);
       return { start: toks[first].start, end: toks[end].end, entity: id, type: fType, via: isMilitary ? "military" : "name", inner };
     },
   });
   void headEnd;
+}
+
+/** Known entities named inside a longer name are entities of the document too (the body of "a meeting of the X"). */
+function noteInner(innerHits: GazetteerHit[], toks: Token[], table: EntityTable): void {
+  for (const h of innerHits) {
+    const e = h.form.entry;
+    table.ensure(e.id, e.type, e.name, e.attributes).mentions.push({ start: toks[h.first].start, end: h.end ?? toks[h.last].end });
+  }
 }
 
 function joinTokens(rest: Token[]): string {
@@ -714,11 +754,8 @@ function eventPhraseCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
     }
     }
     const name = joinTokens(toks.slice(s, end + 1));
-    const inner: string[] = [];
-    for (let q = s; q <= end; q++) {
-      const h = hits[q];
-      if (h && h.form.entry.type !== "Person") inner.push(h.form.entry.id);
-    }
+    const innerHits = hits.slice(s, end + 1).filter((h): h is GazetteerHit => !!h && h.form.entry.type !== "Person");
+    const inner = innerHits.map((h) => h.form.entry.id);
     const id = entityId(type, name);
     const first = s;
     const fType = type;
@@ -729,6 +766,7 @@ function eventPhraseCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
       priority: 1,
       make: () => {
         table.ensure(id, fType, name);
+        noteInner(innerHits, toks, table);
         return { start: toks[first].start, end: toks[last].end, entity: id, type: fType, via: "event", inner };
       },
     });

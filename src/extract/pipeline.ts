@@ -100,7 +100,7 @@ function extractWith(
       const body = innerBody(r.object, entities);
       if (body && r.predicate.qualifiers.includes("body")) q.body = refOf(body);
       dates ??= findDates(text, sent, ref);
-      const d = nearestDate(dates, r.trigger, r.clauseStart);
+      const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, sent, r.trigger, x)), r.trigger, r.clauseStart);
       if (d) placeDate(q, d.edtf, r.predicate);
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
@@ -144,6 +144,16 @@ function round(x: number): number {
 function innerBody(m: Mention, entities: Map<string, { type: string }>): string | null {
   if (m.type !== "Event" || !m.inner) return null;
   return m.inner.find((id) => entities.get(id)?.type === "Body") ?? m.inner.find((id) => entities.get(id)?.type === "Organization") ?? null;
+}
+
+/**
+ * Whether a date sits in a relative clause opened after the trigger: ", which was first
+ * held in 1982" dates the event's history, not the fact reported.
+ */
+function inRelativeClauseAfter(text: string, sent: Span, t: Span, d: Span): boolean {
+  if (d.start < t.end) return false;
+  const rel = /,\s+(?:which|who|whose|where)\b/.exec(text.slice(t.end, d.start));
+  return rel !== null && t.end + rel.index < sent.end;
 }
 
 /** The date closest to the trigger, preferring one inside the trigger's clause. */

@@ -47,6 +47,8 @@ export interface RawRelation {
 const OPENERS = /^(In|During|Since|Despite|When|After|Following|As|Although|While|Before|Through|Under|At|On|By|With|For|From|Until|Instead|Yet|But|Given|Over|Within|Amid|Without|Unlike|Like|Once|If|Because|Though|Throughout|Beyond|Besides|Towards|Toward|Last|This|That|Earlier|Later|Recently|Then|Meanwhile|However|Thereafter|Subsequently)\b/;
 const SUBORDINATORS = /^(after|before|when|while|as|since|although|though|because|despite|following|once|until|if|whereas)\b/;
 const COORD = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+|\s*&\s*)(?:(?:a|an|the)\s+(?:member|members|representative|representatives|official|officials|delegate|delegates|delegation)\s+of\s+)?(?:the\s+)?$/i;
+/** What may follow an attendance verb with no object: how or how fully one took part ("joined by video link"). */
+const PRESENCE_ONLY = /^\s*(?:(?:in\s+person|virtually|remotely|online|only|as\s+well|by\s+(?:video(?:\s*link)?|videoconference|video\s+conference|phone|teleconference)|via\s+[\p{L}\-]+(?:\s+link)?|at\s+(?:a\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\p{L}\-\s]{0,20}?level)\s*)*(?:$|[,.;]|further|as\s|with\s|too|also|while\s|but\s|and\s)/iu;
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 
 function allowed(types: string[], m: Mention): boolean {
@@ -129,7 +131,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
     const left = ms.filter((x) => x.end <= t0 && x.start >= clauseStart);
     const rightIdx = ms.map((x, i) => i).filter((i) => ms[i].start >= t1 && ms[i].end <= clauseEnd);
     const after = text.slice(t1, clauseEnd);
-    const byAgent = /^\s+by\s/i.test(after);
+    // "joined by Japan" names an agent; "joined by video link" does not.
+    const byAgent = /^\s+by\s/i.test(after) && rightIdx.some((i) => /^\s+by\s+(?:[\p{L}\-]+\s+){0,3}$/iu.test(text.slice(t1, ms[i].titleStart ?? ms[i].start)));
     const isVerbEd = /ed$/i.test(m[0]);
     const byTrigger = /\sby$/i.test(m[0]);
     const passive = byTrigger || (isVerbEd && (byAgent || (PASSIVE_AUX.test(text.slice(clauseStart, t0)) && /\sby\s/i.test(after.slice(0, 60)))));
@@ -199,7 +202,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           // An intransitive report ("X also participated") refers to the event just named.
           if (p.name === "attended" && prevEvent) {
             const subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event");
-            if (subj && /^\s*(?:in\s+person\s*)?(?:$|[,.;]|further|as\s|with\s|too|also)/i.test(after)) {
+            // "sent a team of officers", "was represented by its attache": presence whatever follows.
+            if (subj && (PRESENCE_ONLY.test(after) || /^(?:sent|was\s+represented|were\s+represented|represented)\b/i.test(m[0]))) {
               for (const sub of coordinated(text, ms, ms.indexOf(subj), p.subject)) out.push(rel(p, sub, prevEvent, t0, t1, m[0], clauseStart, false, 5, {}));
               // "… participated with personnel from A, including B and C"
               for (const k of listAfter(text, ms, t1, clauseEnd, p.subject)) out.push(rel(p, ms[k], prevEvent, t0, t1, m[0], clauseStart, false, 5, {}));
@@ -298,6 +302,8 @@ function isModifier(text: string, x: Mention, ms: Mention[], t0: number): boolea
   return false;
 }
 
+const MONTH_OR_DAY = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const TIME_ADVERBIAL = new RegExp(`\\b(?:(?:this|last|next|that|the\\s+same|the\\s+following|the\\s+previous)\\s+(?:week|month|year|weekend|day|${MONTH_OR_DAY})|(?:on|in|since|until)\\s+(?:\\d{1,2}\\s+)?(?:${MONTH_OR_DAY})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|in\\s+\\d{4}|yesterday|today|earlier|later|recently)\\b`, "gi");
 const DETERMINERS = /\b(the|a|an|its|their|his|her|our|this|these|those|all|both|some|first|last|new|current)\b/gi;
 const PREPOSITION = /^(of|to|in|at|on|for|with|from|by|into|during|under|over|about|against|through)$/i;
 
@@ -310,6 +316,8 @@ function gapWords(between: string): number {
     .replace(/\b(?:at\s+least|at\s+most|about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several|hundreds\s+of)\b/gi, " ")
     // "sanctions on six entities linked to X": X is whom the measure concerns.
     .replace(/\b(?:[\p{L}\-]+\s+)?(?:entities|companies|firms|individuals|officials|people|persons|leaders|members|units|businesses)\s+(?:linked|tied|connected|belonging|close|related)\s+to\b/giu, " ")
+    // "played host this week to X", "met on Tuesday with X": when is not what.
+    .replace(TIME_ADVERBIAL, " ")
     .replace(DETERMINERS, " ");
   const words = cleaned.match(/[\p{L}\p{N}'’\-]+/gu) ?? [];
   if (words.length === 0) return 0;
