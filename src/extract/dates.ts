@@ -19,7 +19,28 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
+/** "this week", "last month", "next year" against the published date, at the precision they name. */
+function relativeEdtf(phrase: string, published: Date): string | null {
+  const m = /^(?:in\s+|during\s+)?(this|last|next|the\s+past|the\s+previous)\s+(week|month|year)$/i.exec(phrase.trim());
+  if (!m) return null;
+  const step = /next/i.test(m[1]) ? 1 : /this/i.test(m[1]) ? 0 : -1;
+  const y = published.getUTCFullYear(), mo = published.getUTCMonth();
+  if (m[2].toLowerCase() === "year") return String(y + step);
+  if (m[2].toLowerCase() === "month") {
+    const d = new Date(Date.UTC(y, mo + step, 1));
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  }
+  const d = new Date(published.getTime() + step * 7 * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
 function toEdtf(c: Comp, published: Date | null): string {
+  // "on Wednesday" in a report: the last such weekday on or before publication.
+  if (published && c.isCertain("weekday") && !c.isCertain("day")) {
+    const back = (published.getUTCDay() - (c.get("weekday") ?? 0) + 7) % 7;
+    const d = new Date(published.getTime() - back * 86_400_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
   let y = c.get("year") ?? 0;
   const m = c.get("month") ?? 1;
   const d = c.get("day") ?? 1;
@@ -51,14 +72,14 @@ export function findDates(text: string, span: Span, published: Date | null): Fou
   const out: FoundDate[] = [];
   const covered = (a: number, b: number) => out.some((d) => a < d.end && b > d.start);
   let results: chrono.ParsedResult[] = [];
-  if (/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|last|next|ago|yesterday|week|month|year)\b/i.test(s))
+  if (/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|next|ago|yesterday|week|month|year)\b/i.test(s))
     results = chrono.parse(s, published ? { instant: published, timezone: 0 } : undefined);
   for (const r of results) {
     if (/^\S+[,.]?$/.test(r.text.trim()) && ONE_WORD_FALSE.test(r.text.trim().replace(/[,.]$/, ""))) continue;
     if (/^\d+$/.test(r.text.trim())) continue;
     const a = span.start + r.index;
     const b = a + r.text.length;
-    let edtf = toEdtf(r.start, published);
+    let edtf = (published && relativeEdtf(r.text, published)) || toEdtf(r.start, published);
     if (r.end) {
       const e = toEdtf(r.end, published);
       if (e !== edtf) edtf = `${edtf}/${e}`;

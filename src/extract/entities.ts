@@ -432,6 +432,8 @@ function titleCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[],
   let n: number;
   const titleParts: string[] = [];
   while ((n = matchSeq(toks, j, lex.titleForms, true))) {
+    // A one-letter title (Burmese "U") is followed by a name, not a full stop ("U.S.").
+    if (toks[j].text.length === 1 && !(toks[j + 1] && toks[j + 1].text.length > 1 && toks[j + 1].start === toks[j].end + 1)) break;
     titleParts.push(toks.slice(j, j + n).map((t) => t.text).join(" "));
     j += n;
     if (toks[j]?.text === ".") j++;

@@ -9,7 +9,8 @@ import { Gazetteer } from "./gazetteer.ts";
 import { findDates, referenceDate, type FoundDate } from "./dates.ts";
 import { compileModality, readModality, type CompiledModality } from "./modality.ts";
 import { compileTitleWords, findPositions } from "./positions.ts";
-import { compileTriggers, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
+import { compileTriggers, coordinated, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
+import { enumeratedTargets, findAnnouncement, findListAdditions, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
 import { sentences } from "./text.ts";
 import {
@@ -72,6 +73,7 @@ function extractWith(
   const claims = new Map<string, ExtractedClaim>();
   let mi = 0;
   let lastEvent: Mention | null = null;
+  let announcement: (Announcement & { date: string | null }) | null = null;
   for (const sent of sents) {
     const ms: Mention[] = [];
     while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
@@ -103,6 +105,30 @@ function extractWith(
       const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, sent, r.trigger, x)), r.trigger, r.clauseStart);
       if (d) placeDate(q, d.edtf, r.predicate);
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
+    }
+    // Targets named one by one after an announcement ("Among those named are …").
+    if (announcement) {
+      for (const target of enumeratedTargets(text, sent, ms, announcement)) {
+        const q: Qualifiers = {};
+        if (announcement.date) placeDate(q, announcement.date, announcement.predicate);
+        add(claims, announcement.predicate.name, refOf(announcement.authority.entity), refOf(target.entity), q, 0.7, sent, text, sourceId, false);
+      }
+    }
+    const sanctioned = triggers.byName.get("sanctioned");
+    if (sanctioned) {
+      for (const a of findListAdditions(text, sent, ms, sanctioned, coordinated)) {
+        if (readModality(text, sent, sent.start, a.trigger, cm, lineStart).modality) continue;
+        dates ??= findDates(text, sent, ref);
+        const q: Qualifiers = {};
+        const d = nearestDate(dates, a.trigger, sent.start);
+        if (d) placeDate(q, d.edtf, sanctioned);
+        add(claims, sanctioned.name, refOf(a.authority.entity), refOf(a.target.entity), q, 0.75, sent, text, sourceId, false);
+      }
+    }
+    const announced = findAnnouncement(text, sent, ms, triggers);
+    if (announced && !readModality(text, sent, sent.start, announced.trigger, cm, lineStart).modality) {
+      dates ??= findDates(text, sent, ref);
+      announcement = { ...announced, date: nearestDate(dates, announced.trigger, sent.start)?.edtf ?? null };
     }
     for (const item of findRoleLists(text, sent, ms, triggers)) {
       // The item may already be a named entity; else it names a body of its own.

@@ -23,7 +23,8 @@ export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
   }
   for (const w of ["chief", "head", "leader", "official", "officer", "spokesperson", "joint secretary"]) words.add(w);
   const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:${alt.join("|")})$`, "i");
+  // Up to two words may qualify the title ("chief spokesperson", "managing director", "quartermaster general").
+  return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:[\\p{L}\\-]+\\s+){0,2}?(?:${alt.join("|")})$`, "iu");
 }
 
 export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {

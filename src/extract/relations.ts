@@ -49,6 +49,8 @@ const SUBORDINATORS = /^(after|before|when|while|as|since|although|though|becaus
 const COORD = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+|\s*&\s*)(?:(?:a|an|the)\s+(?:member|members|representative|representatives|official|officials|delegate|delegates|delegation)\s+of\s+)?(?:the\s+)?$/i;
 /** What may follow an attendance verb with no object: how or how fully one took part ("joined by video link"). */
 const PRESENCE_ONLY = /^\s*(?:(?:in\s+person|virtually|remotely|online|only|as\s+well|by\s+(?:video(?:\s*link)?|videoconference|video\s+conference|phone|teleconference)|via\s+[\p{L}\-]+(?:\s+link)?|at\s+(?:a\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\p{L}\-\s]{0,20}?level)\s*)*(?:$|[,.;]|further|as\s|with\s|too|also|while\s|but\s|and\s)/iu;
+/** A finite verb, so that a stretch of text is a clause of its own. */
+const OWN_VERB = /\b(?:\p{Ll}{2,}ed|announced|said|says|has|have|had|was|were|is|are|will|would|did|does|made|took|gave|sent|put|set|imposed|added|named|listed)\b/u;
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 
 function allowed(types: string[], m: Mention): boolean {
@@ -96,6 +98,14 @@ function clauseStartFor(text: string, sentence: Span, at: number): number {
   let subAt = -1;
   while ((sm = sub.exec(seg))) if (!/^\s*since\s+(?:\d|the\s+(?:coup|start|end|invasion|beginning))/i.test(seg.slice(sm.index))) subAt = sm.index + sm[0].length;
   if (subAt >= 0) start += subAt;
+  // "…, and Australia announced a travel ban on X": ", and" before a name and a verb of its
+  // own opens a new clause ("A, B, and C attended" has no verb before the trigger).
+  const andClause = /,\s+and\s+(?=\p{Lu})/gu;
+  let ac: RegExpExecArray | null;
+  let lastAnd = -1;
+  const span = text.slice(start, at);
+  while ((ac = andClause.exec(span))) if (OWN_VERB.test(span.slice(ac.index + ac[0].length))) lastAnd = ac.index + ac[0].length;
+  if (lastAnd >= 0) start += lastAnd;
   // ", while X …", ", and X …" open a new clause with its own subject.
   const rest = text.slice(start, at);
   const re = /,\s+(?:\w+\s+)?(?:while|whereas|but|and then|as|which|who|after|when|although|before|because|since)\s/gi;

@@ -1,0 +1,105 @@
+/**
+ * Sanctions and designations announced for a group and then named one by one: "Canada
+ * imposed sanctions on four individuals and four entities … Among those named are General
+ * X, commander of …; Y, …; and Z." and "Britain added X to its sanctions list". The
+ * announcing sentence gives the authority; the sentences that enumerate give the targets.
+ */
+import type { Mention, PredicateSpec, Span } from "./types.ts";
+import type { TriggerIndex } from "./relations.ts";
+
+/** The authority of a sanctions or designation announcement, waiting for its targets. */
+export interface Announcement {
+  predicate: PredicateSpec;
+  authority: Mention;
+  trigger: Span;
+  /** Where the announcing sentence ends: enumerations follow within a few sentences. */
+  end: number;
+}
+
+/** Predicates whose announcements may name their targets in later sentences. */
+const ANNOUNCED = new Set(["sanctioned", "designated"]);
+
+/** How far (in characters) after the announcement its targets may still be enumerated. */
+export const ENUMERATION_REACH = 900;
+
+/** "Among those named are", "The four entities are", "Those listed include", "The measures also target". */
+const ENUMERATION = new RegExp(
+  "^\\s*(?:" +
+    [
+      "among\\s+(?:them|those|the\\s+[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)?)(?:\\s+(?:named|listed|sanctioned|designated|targeted|added))?\\s+(?:are|were|is|was)",
+      "(?:the|these|those)\\s+(?:[\\p{L}\\-]+\\s+){0,2}?(?:individuals|entities|companies|persons|people|targets|officials|officers|firms|businesses|men|generals)(?:\\s+(?:named|listed|sanctioned|designated|targeted|added))?\\s+(?:are|were|include|included|comprise)",
+      "(?:they|those\\s+(?:named|listed|sanctioned|designated|targeted))\\s+(?:are|were|include|included)",
+      "(?:it|the\\s+(?:measures?|listings?|sanctions?|designations?|package|list))\\s+(?:also\\s+)?(?:target|targets|targeted|name|names|named|cover|covers|covered|include|includes|included|hit|hits)",
+    ].join("|") +
+    ")\\b",
+  "iu",
+);
+
+/** A words-only stretch ending in a preposition: what follows it is not a target but its owner or partner. */
+const GOVERNED = /\b(?:of|for|to|by|from|in|with|at|on|under|against|into|over)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$/i;
+
+/** The first sanctions or designation trigger of the sentence with an authority before it in its clause. */
+export function findAnnouncement(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex): Announcement | null {
+  const re = new RegExp(triggers.regex.source, triggers.regex.flags);
+  const s = text.slice(sentence.start, sentence.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const t0 = sentence.start + m.index;
+    const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
+    const predicate = preds.find((p) => ANNOUNCED.has(p.name));
+    if (!predicate) continue;
+    const authority = ms.find((x) => x.end <= t0 && predicate.subject.includes(x.type) && x.via !== "pronoun");
+    if (authority) return { predicate, authority, trigger: { start: t0, end: t0 + m[0].length }, end: sentence.end };
+  }
+  return null;
+}
+
+/** Targets a sentence enumerates for an announcement made shortly before, or none. */
+export function enumeratedTargets(text: string, sentence: Span, ms: Mention[], a: Announcement): Mention[] {
+  if (sentence.start - a.end > ENUMERATION_REACH) return [];
+  const lead = ENUMERATION.exec(text.slice(sentence.start, sentence.end));
+  if (!lead) return [];
+  const from = sentence.start + lead[0].length;
+  const out: Mention[] = [];
+  let itemStart = from;
+  for (const x of ms) {
+    if (x.start < from) continue;
+    // Within an item ("X, commander of the Y"), a name governed by a preposition or
+    // possessed ("the junta's spokesperson") describes the target; it is not one.
+    const before = text.slice(itemStart, x.titleStart ?? x.start);
+    const sinceBreak = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(",")) + 1);
+    const owned = GOVERNED.test(sinceBreak) || /^['’]s\b/.test(text.slice(x.end, x.end + 2));
+    if (!owned && a.predicate.object.includes(x.type) && x.type !== "State" && x.via !== "anaphor" && x.via !== "pronoun" && !out.some((o) => o.entity === x.entity)) out.push(x);
+    itemStart = x.end;
+  }
+  return out;
+}
+
+/** "… to its own sanctions list", "to the US entity list": a list a name is added to. */
+const TO_LIST = /^\s+(?:\([^)]*\)\s+)?to\s+(?:its|their|the|his|her|[\p{Lu}][\p{L}.]*)\s+(?:[\p{L}\-]+\s+){0,2}?(?:sanctions?|black|entity|designations?|terror(?:ist)?)\s*list\b/u;
+
+/**
+ * "Britain added X (and Y) to its sanctions list": the adder sanctions each name added.
+ * `coordinated` gives the members of a list a name belongs to.
+ */
+export function findListAdditions(
+  text: string,
+  sentence: Span,
+  ms: Mention[],
+  predicate: PredicateSpec,
+  coordinated: (text: string, ms: Mention[], idx: number, types: string[]) => Mention[],
+): { authority: Mention; target: Mention; trigger: Span }[] {
+  const out: { authority: Mention; target: Mention; trigger: Span }[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const head = /\badded\s+(?:the\s+)?$/i.exec(text.slice(Math.max(sentence.start, (ms[i].titleStart ?? ms[i].start) - 12), ms[i].titleStart ?? ms[i].start));
+    if (!head || !predicate.object.includes(ms[i].type)) continue;
+    const targets = coordinated(text, ms, i, predicate.object);
+    const last = targets[targets.length - 1];
+    if (!TO_LIST.test(text.slice(last.end, sentence.end))) continue;
+    const at = (ms[i].titleStart ?? ms[i].start) - head[0].length;
+    const authority = [...ms].reverse().find((x) => x.end <= at && x.start >= sentence.start && predicate.subject.includes(x.type) && x.via !== "pronoun");
+    if (!authority) continue;
+    for (const target of targets) out.push({ authority, target, trigger: { start: at, end: at + 5 } });
+  }
+  return out;
+}
