@@ -33,6 +33,7 @@ export interface CompiledLexicon {
   eventNouns: Set<string>;
   anaphors: string[][];
   representatives: string[][];
+  personnel: string[][];
   /** Lowercase words of titles ("minister", "leader"), for "junta defence minister X". */
   roleWords: Set<string>;
   bodyNouns: string[][];
@@ -57,6 +58,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     eventNouns: new Set(lexicon.eventNouns.map(normKey)),
     anaphors: keys(lexicon.anaphors),
     representatives: keys(lexicon.representatives),
+    personnel: keys(lexicon.personnel),
     roleWords: new Set([...lexicon.titles, ...lexicon.ranks, "leader", "chief", "head", "spokesperson", "spokesman", "defence", "defense", "foreign", "deputy", "senior"].flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && /^\p{L}+$/u.test(w))),
     bodyNouns: keys(lexicon.bodyNouns),
     notNames: new Set(lexicon.notNames),
@@ -295,6 +297,7 @@ function runPass(
       }
       titleCandidate(i, toks, hits, lex, table, cands);
       anaphorCandidate(i, toks, lex, cands);
+      personnelCandidate(i, toks, lex, table, cands);
       if (/^(he|she)$/i.test(toks[i].text))
         cands.push({ first: i, last: i, priority: 0, make: () => ({ start: toks[i].start, end: toks[i].end, entity: "", type: "Person", via: "pronoun" }) });
     }
@@ -456,6 +459,33 @@ function titleCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[],
       table.ensure(id, "Person", name, { title });
       // The mention covers the name; the title stays readable for position claims.
       return { start: toks[nameStart].start, end: toks[last].end, entity: id, type: "Person", via: "title", title, titleStart: toks[i].start };
+    },
+  });
+}
+
+const NUMBER_WORD = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|several|many|some|dozens|hundreds|thousands|scores)$/i;
+
+/**
+ * "forty-two police officers", "dozens of soldiers": people in service, counted, act as a
+ * group (they defect, desert, cross over). Named by the noun ("police officers").
+ */
+function personnelCandidate(i: number, toks: Token[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  if (!NUMBER_WORD.test(toks[i].text)) return;
+  let j = i + 1;
+  if (toks[j]?.key === "of") j++;
+  // One adjective may stand between ("fourteen junior soldiers"), not a name.
+  const n = matchSeq(toks, j, lex.personnel) || (toks[j] && LOWER_WORD.test(toks[j].text) ? matchSeq(toks, ++j, lex.personnel) : 0);
+  if (!n || !LOWER_WORD.test(toks[j].text)) return;
+  const last = j + n - 1;
+  const name = toks.slice(j, last + 1).map((t) => t.key).join(" ");
+  const id = entityId("Organization", name);
+  cands.push({
+    first: i,
+    last,
+    priority: 1,
+    make: () => {
+      table.ensure(id, "Organization", name, { kind: "group of personnel" });
+      return { start: toks[i].start, end: toks[last].end, entity: id, type: "Organization", via: "group" };
     },
   });
 }

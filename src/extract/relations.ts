@@ -226,7 +226,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           continue;
         }
         if (agentOrNominal(m[0]) && !nominalLicensed(text, clauseStart, t0, left)) continue;
-        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]);
+        // Role nouns and "wing of"-like nouns hold for the nearest name before them ("the PDF, the armed wing of the NUG").
+        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch) of$/i.test(m[0]);
         const possessor = left.length && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(left[left.length - 1].end, t0)) ? left[left.length - 1] : null;
         let subj: Mention | undefined;
         if (agent) {
