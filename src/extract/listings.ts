@@ -54,12 +54,25 @@ export function findAnnouncement(text: string, sentence: Span, ms: Mention[], tr
   return null;
 }
 
-/** Targets a sentence enumerates for an announcement made shortly before, or none. */
+/** "…on six companies, among them A, B and C": the announcing sentence names its targets after a cue. */
+const INLINE = /,?\s+(?:among\s+them|among\s+which|including|namely|such\s+as)\s+|:\s*/iu;
+
+/**
+ * Targets a sentence enumerates for an announcement: a later sentence opening with a cue
+ * ("Among those named are"), or the announcing sentence itself after one ("among them").
+ */
 export function enumeratedTargets(text: string, sentence: Span, ms: Mention[], a: Announcement): Mention[] {
-  if (sentence.start - a.end > ENUMERATION_REACH) return [];
-  const lead = ENUMERATION.exec(text.slice(sentence.start, sentence.end));
-  if (!lead) return [];
-  const from = sentence.start + lead[0].length;
+  let from: number;
+  if (a.end === sentence.end) {
+    const cue = INLINE.exec(text.slice(a.trigger.end, sentence.end));
+    if (!cue) return [];
+    from = a.trigger.end + cue.index + cue[0].length;
+  } else {
+    if (sentence.start - a.end > ENUMERATION_REACH) return [];
+    const lead = ENUMERATION.exec(text.slice(sentence.start, sentence.end));
+    if (!lead) return [];
+    from = sentence.start + lead[0].length;
+  }
   const out: Mention[] = [];
   let itemStart = from;
   for (const x of ms) {

@@ -74,6 +74,11 @@ function extractWith(
   let mi = 0;
   let lastEvent: Mention | null = null;
   let announcement: (Announcement & { date: string | null }) | null = null;
+  const addAnnounced = (a: Announcement & { date: string | null }, target: Mention, sent: Span) => {
+    const q: Qualifiers = {};
+    if (a.date) placeDate(q, a.date, a.predicate);
+    add(claims, a.predicate.name, refOf(a.authority.entity), refOf(target.entity), q, 0.7, sent, text, sourceId, false);
+  };
   for (const sent of sents) {
     const ms: Mention[] = [];
     while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
@@ -107,13 +112,7 @@ function extractWith(
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
     // Targets named one by one after an announcement ("Among those named are …").
-    if (announcement) {
-      for (const target of enumeratedTargets(text, sent, ms, announcement)) {
-        const q: Qualifiers = {};
-        if (announcement.date) placeDate(q, announcement.date, announcement.predicate);
-        add(claims, announcement.predicate.name, refOf(announcement.authority.entity), refOf(target.entity), q, 0.7, sent, text, sourceId, false);
-      }
-    }
+    if (announcement) for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
     const sanctioned = triggers.byName.get("sanctioned");
     if (sanctioned) {
       for (const a of findListAdditions(text, sent, ms, sanctioned, coordinated)) {
@@ -129,6 +128,7 @@ function extractWith(
     if (announced && !readModality(text, sent, sent.start, announced.trigger, cm, lineStart).modality) {
       dates ??= findDates(text, sent, ref);
       announcement = { ...announced, date: nearestDate(dates, announced.trigger, sent.start)?.edtf ?? null };
+      for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
     }
     for (const item of findRoleLists(text, sent, ms, triggers)) {
       // The item may already be a named entity; else it names a body of its own.

@@ -138,7 +138,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
     const clauseStart = clauseStartFor(text, sentence, t0);
     const semiAfter = text.slice(t1, sentence.end).search(/[;:]/);
     const clauseEnd = semiAfter >= 0 ? t1 + semiAfter : sentence.end;
-    const left = ms.filter((x) => x.end <= t0 && x.start >= clauseStart);
+    // Names inside a relative clause closed before the trigger ("X, who also chairs Y, boycotted Z") are not its subject.
+    const left = ms.filter((x) => x.end <= t0 && x.start >= clauseStart && !insideRelativeClause(text, clauseStart, t0, x));
     const rightIdx = ms.map((x, i) => i).filter((i) => ms[i].start >= t1 && ms[i].end <= clauseEnd);
     const after = text.slice(t1, clauseEnd);
     // "joined by Japan" names an agent; "joined by video link" does not.
@@ -178,7 +179,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         continue;
       } else {
         if (/^part of$/i.test(m[0]) && /\bas\s+$/i.test(text.slice(t0 - 4, t0))) continue;
-        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]));
+        // "with Ugandan President X": the state only qualifies the titled person after it.
+        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesPerson(text, ms, i, p.object));
         if (objIdx !== undefined && /^['’]s\s+\p{Ll}/u.test(text.slice(ms[objIdx].end, ms[objIdx].end + 4))) {
           // "designated the RSF's commander, X": X is the object; "sanctions on Sudan's generals": not Sudan.
           const k: number = objIdx;
@@ -298,6 +300,24 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
     }
   }
   return out;
+}
+
+/** "Ugandan President X", "Kenya's President X": the state names whose the titled person is. */
+function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]): boolean {
+  const next = ms[i + 1];
+  return !!next && next.type === "Person" && next.titleStart !== undefined && allowed(types, next) && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));
+}
+
+/** Whether x lies in a ", who …," or ", which …," clause that closes between clauseStart and t0. */
+function insideRelativeClause(text: string, clauseStart: number, t0: number, x: Mention): boolean {
+  const re = /,\s*(?:who|which|whose)\b[^,;]*,/g;
+  const seg = text.slice(clauseStart, t0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(seg))) {
+    const a = clauseStart + m.index, b = a + m[0].length;
+    if (x.start >= a && x.end <= b) return true;
+  }
+  return false;
 }
 
 /**
