@@ -69,7 +69,10 @@ function extractWith(
   const rec = recogniseEntities(text, sents, gaz, lex);
   const ref = referenceDate(published);
   const entities = rec.table.entities;
-  const refOf = (id: string): EntityRef => ({ id, name: entities.get(id)?.name ?? id });
+  const refOf = (id: string): EntityRef => {
+    const e = entities.get(id);
+    return e?.aliases.length ? { id, name: e.name, aliases: e.aliases.slice(0, 10) } : { id, name: e?.name ?? id };
+  };
   const claims = new Map<string, ExtractedClaim>();
   let mi = 0;
   let lastEvent: Mention | null = null;

@@ -23,8 +23,10 @@ export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
   }
   for (const w of ["chief", "head", "leader", "official", "officer", "spokesperson", "joint secretary"]) words.add(w);
   const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  // Up to two words may qualify the title ("chief spokesperson", "managing director", "quartermaster general").
-  return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:[\\p{L}\\-]+\\s+){0,2}?(?:${alt.join("|")})$`, "iu");
+  // Up to two words may qualify the title ("chief spokesperson", "managing director", "quartermaster
+  // general"), but not ones that put the holder outside what owns it ("jailed opposition leader").
+  const outside = "(?!(?:opposition|rebel|resistance|exiled|jailed|detained|ousted|deposed|self-proclaimed|imprisoned)\\b)";
+  return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:${outside}[\\p{L}\\-]+\\s+){0,2}?(?:${alt.join("|")})$`, "iu");
 }
 
 export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {

@@ -49,6 +49,12 @@ const SUBORDINATORS = /^(after|before|when|while|as|since|although|though|becaus
 const COORD = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+|\s*&\s*)(?:(?:a|an|the)\s+(?:member|members|representative|representatives|official|officials|delegate|delegates|delegation)\s+of\s+)?(?:the\s+)?$/i;
 /** What may follow an attendance verb with no object: how or how fully one took part ("joined by video link"). */
 const PRESENCE_ONLY = /^\s*(?:(?:in\s+person|virtually|remotely|online|only|as\s+well|by\s+(?:video(?:\s*link)?|videoconference|video\s+conference|phone|teleconference)|via\s+[\p{L}\-]+(?:\s+link)?|at\s+(?:a\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\p{L}\-\s]{0,20}?level)\s*)*(?:$|[,.;]|further|as\s|with\s|too|also|while\s|but\s|and\s)/iu;
+/** ", who also chairs Y," — a relative clause that closes again. */
+const CLOSED_RELATIVE = /,\s*(?:who|which|whose)\b[^,;]*,/g;
+/** "in Kampala", "at the embassy": a place where something happened, not a party to it. */
+const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i;
+/** "The commander of the RSF": the name after a role noun owns the role; its holder is the subject. */
+const ROLE_OF = /\b(?:commander|head|leader|chief|chairman|chairwoman|chair|president|director|spokesperson|spokesman|secretary|minister|envoy|ambassador|deputy)\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+)?$/iu;
 /** A finite verb, so that a stretch of text is a clause of its own. */
 const OWN_VERB = /\b(?:\p{Ll}{2,}ed|announced|said|says|has|have|had|was|were|is|are|will|would|did|does|made|took|gave|sent|put|set|imposed|added|named|listed)\b/u;
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
@@ -107,7 +113,9 @@ function clauseStartFor(text: string, sentence: Span, at: number): number {
   while ((ac = andClause.exec(span))) if (OWN_VERB.test(span.slice(ac.index + ac[0].length))) lastAnd = ac.index + ac[0].length;
   if (lastAnd >= 0) start += lastAnd;
   // ", while X …", ", and X …" open a new clause with its own subject.
-  const rest = text.slice(start, at);
+  // A relative clause closed before the trigger ("X, who also chairs Y, boycotted …") is an
+  // aside inside the clause, not where it starts.
+  const rest = text.slice(start, at).replace(CLOSED_RELATIVE, (r) => " ".repeat(r.length));
   const re = /,\s+(?:\w+\s+)?(?:while|whereas|but|and then|as|which|who|after|when|although|before|because|since)\s/gi;
   let m: RegExpExecArray | null;
   let last = -1;
@@ -180,7 +188,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
       } else {
         if (/^part of$/i.test(m[0]) && /\bas\s+$/i.test(text.slice(t0 - 4, t0))) continue;
         // "with Ugandan President X": the state only qualifies the titled person after it.
-        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesPerson(text, ms, i, p.object));
+        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesPerson(text, ms, i, p.object) && (p.object.includes("Place") || (ms[i].type !== "State" && ms[i].type !== "Place") || !LOCATIVE.test(text.slice(t1, ms[i].start))));
         if (objIdx !== undefined && /^['’]s\s+\p{Ll}/u.test(text.slice(ms[objIdx].end, ms[objIdx].end + 4))) {
           // "designated the RSF's commander, X": X is the object; "sanctions on Sudan's generals": not Sudan.
           const k: number = objIdx;
@@ -251,7 +259,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
             out.push(rel(p, subj, possessor, t0, t1, m[0], clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
             continue;
           }
-        } else subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0));
+        } else subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0) && !ROLE_OF.test(text.slice(clauseStart, x.start)));
         if (!subj && /[;:]\s*(?:and|or)\s/i.test(text.slice(Math.max(sentence.start, clauseStart - 2), clauseStart + 6))) {
           const sentenceLeft = ms.filter((x) => x.end <= t0 && x.start >= sentence.start);
           subj = clauseSubject(text, sentence, sentenceLeft, p);
@@ -310,7 +318,7 @@ function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]
 
 /** Whether x lies in a ", who …," or ", which …," clause that closes between clauseStart and t0. */
 function insideRelativeClause(text: string, clauseStart: number, t0: number, x: Mention): boolean {
-  const re = /,\s*(?:who|which|whose)\b[^,;]*,/g;
+  const re = new RegExp(CLOSED_RELATIVE.source, "g");
   const seg = text.slice(clauseStart, t0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg))) {

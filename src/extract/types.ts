@@ -71,6 +71,8 @@ export interface ExtractedEntity {
 export interface EntityRef {
   id: string;
   name: string;
+  /** Other names the document gives the entity ("SAF" and "Sudanese Armed Forces" for "Sudan military"). */
+  aliases?: string[];
 }
 
 export interface Evidence {
