@@ -6,6 +6,9 @@
  */
 import type { Lexicon, Span } from "./types.ts";
 
+/** A heading or lead-in that turns the numbered items after it into calls. */
+const RECOMMENDING = /(?:^|\n)\s*(?:[\p{L} ]{0,40}\b(?:recommendations?|we\s+(?:call|urge|ask)|call(?:s|ed)?\s+(?:on|to|for)|urges?|demands?|what\s+(?:\p{L}+\s+)?(?:should|must))\b[^\n]{0,200})\n/iu;
+
 export type Modality = "negated" | "call" | "planned" | null;
 
 export interface CompiledModality {
@@ -48,8 +51,10 @@ export function readModality(text: string, sentence: Span, clauseStart: number, 
   const before = text.slice(clauseStart, trigger.start);
   const near = text.slice(Math.max(clauseStart, trigger.start - 60), trigger.start);
   const hedged = cm.hedge.test(text.slice(sentence.start, sentence.end));
+  // A numbered item is a call when it stands under a heading that asks ("Recommendations",
+  // "We call on…"); numbered paragraphs of a press release report.
   const line = text.slice(lineStart, sentence.start + 6);
-  if (/^\s*(\d+|[a-z]|[ivx]+)[.)]\s/i.test(line) && sentence.start - lineStart < 8) return { modality: "call", hedged };
+  if (/^\s*(\d+|[a-z]|[ivx]+)[.)]\s/i.test(line) && sentence.start - lineStart < 8 && RECOMMENDING.test(text.slice(Math.max(0, lineStart - 3000), lineStart))) return { modality: "call", hedged };
   // An imperative: the sentence opens with the trigger itself.
   if (trigger.start - sentence.start <= 1 && /^\p{Lu}/u.test(text[trigger.start]) && !/(ed|s)$/i.test(text.slice(trigger.start, trigger.end).split(/\s/)[0])) return { modality: "call", hedged };
   if (cm.negation.test(near)) return { modality: "negated", hedged };
