@@ -49,6 +49,8 @@ const SUBORDINATORS = /^(after|before|when|while|as|since|although|though|becaus
 const COORD = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+|\s*&\s*)(?:(?:a|an|the)\s+(?:member|members|representative|representatives|official|officials|delegate|delegates|delegation)\s+of\s+)?(?:the\s+)?$/i;
 /** What may follow an attendance verb with no object: how or how fully one took part ("joined by video link"). */
 const PRESENCE_ONLY = /^\s*(?:(?:in\s+person|virtually|remotely|online|only|as\s+well|by\s+(?:video(?:\s*link)?|videoconference|video\s+conference|phone|teleconference)|via\s+[\p{L}\-]+(?:\s+link)?|at\s+(?:a\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\p{L}\-\s]{0,20}?level)\s*)*(?:$|[,.;]|further|as\s|with\s|too|also|while\s|but\s|and\s)/iu;
+/** A title before a name ("Minister", "Secretary-General"): what follows names the title's owner. */
+const TITLE_WORD = /\b(?:Minister|Ministry|Secretary|Secretary-General|President|Chairman|Chair|Director|Director-General|Commander|Chief|Head|Ambassador|Envoy|Governor)\b/;
 /** ", who also chairs Y," — a relative clause that closes again. */
 const CLOSED_RELATIVE = /,\s*(?:who|which|whose)\b[^,;]*,/g;
 /** "in Kampala", "at the embassy": a place where something happened, not a party to it. */
@@ -151,7 +153,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
     const rightIdx = ms.map((x, i) => i).filter((i) => ms[i].start >= t1 && ms[i].end <= clauseEnd);
     const after = text.slice(t1, clauseEnd);
     // "joined by Japan" names an agent; "joined by video link" does not.
-    const byAgent = /^\s+by\s/i.test(after) && rightIdx.some((i) => /^\s+by\s+(?:[\p{L}\-]+\s+){0,3}$/iu.test(text.slice(t1, ms[i].titleStart ?? ms[i].start)));
+    const byAgent = /^\s+by\s/i.test(after) && rightIdx.some((i) => /^\s+by\s+(?:[\p{L}\-]+\s+){0,5}$/iu.test(text.slice(t1, ms[i].titleStart ?? ms[i].start)));
     const isVerbEd = /ed$/i.test(m[0]);
     const byTrigger = /\sby$/i.test(m[0]);
     const passive = byTrigger || (isVerbEd && (byAgent || (PASSIVE_AUX.test(text.slice(clauseStart, t0)) && /\sby\s/i.test(after.slice(0, 60)))));
@@ -172,7 +174,17 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         // "He was joined by X": the event is the one just reported.
         if (!obj && p.name === "attended" && prevEvent) obj = prevEvent;
         if (agentIdx === undefined || !obj) continue;
-        subjects = coordinated(text, ms, agentIdx, p.subject);
+        // "chaired by Deputy Prime Minister and Minister of National Defence, General Tea Banh":
+        // the name in the title is whose the title is; the person acts.
+        let agent = agentIdx;
+        const person = ms.findIndex((x, k) => k > agentIdx && x.type === "Person" && allowed(p.subject, x) && /^[^.;]*$/.test(text.slice(ms[agentIdx].end, x.titleStart ?? x.start)) && /^,?\s*$/.test(text.slice(ms[k - 1].end, x.titleStart ?? x.start)));
+        if (ms[agentIdx].type !== "Person" && person > 0 && TITLE_WORD.test(text.slice(t1, ms[agentIdx].start))) agent = person;
+        subjects = coordinated(text, ms, agent, p.subject);
+        // "Myanmar was represented by the Union Minister for Defence, General X": X attended too.
+        if (p.name === "attended" && /represented/i.test(m[0]) && ms[agent].type !== "Person") {
+          const rep = ms.findIndex((x, k) => k > agent && x.type === "Person" && /^[^.;]*$/.test(text.slice(ms[agent].end, x.start)));
+          if (rep > 0) out.push(rel(p, ms[rep], obj, t0, t1, m[0], clauseStart, false, 2, {}));
+        }
         // "by Cambodia's Defence Minister, General Tea Banh": the titled person acts too.
         const next = ms[agentIdx + 1];
         if (next && next.type === "Person" && allowed(p.subject, next) && /^['’]s\s+[\p{L}\- ]+,?\s*$/u.test(text.slice(ms[agentIdx].end, next.titleStart ?? next.start))) subjects.push(next);
