@@ -33,6 +33,7 @@ export interface CompiledLexicon {
   eventNouns: Set<string>;
   anaphors: string[][];
   representatives: string[][];
+  militaryRepresentatives: string[][];
   personnel: string[][];
   /** Lowercase words of titles ("minister", "leader"), for "junta defence minister X". */
   roleWords: Set<string>;
@@ -58,6 +59,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     eventNouns: new Set(lexicon.eventNouns.map(normKey)),
     anaphors: keys(lexicon.anaphors),
     representatives: keys(lexicon.representatives),
+    militaryRepresentatives: keys(lexicon.militaryRepresentatives),
     personnel: keys(lexicon.personnel),
     roleWords: new Set([...lexicon.titles, ...lexicon.ranks, "leader", "chief", "head", "spokesperson", "spokesman", "defence", "defense", "foreign", "deputy", "senior"].flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && /^\p{L}+$/u.test(w))),
     bodyNouns: keys(lexicon.bodyNouns),
@@ -392,11 +394,18 @@ function stateCandidates(h: GazetteerHit, toks: Token[], lex: CompiledLexicon, t
   const rep = matchSeq(toks, h.last + 1, lex.representatives) || (h.form.demonym ? matchSeq(toks, h.last + 1, lex.titleForms, true) : 0);
   if (rep && !(toks[h.last + 1 + rep] && isNameWord(toks[h.last + 1 + rep], lex))) {
     const last = h.last + rep;
+    // "Myanmar officers", "Russian troops": the state's military acting through its people.
+    const armed = state.type === "State" && matchSeq(toks, h.last + 1, lex.militaryRepresentatives) === rep;
+    const military = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
     cands.push({
       first: h.first,
       last,
       priority: 4,
       make: () => {
+        if (armed) {
+          table.ensure(military, "Organization", `${stateAdjective(state)} military`, { country: state.id });
+          return { start: toks[h.first].start, end: toks[last].end, entity: military, type: "Organization", via: "military" };
+        }
         table.ensure(state.id, state.type, state.name, state.attributes);
         return { start: toks[h.first].start, end: toks[last].end, entity: state.id, type: state.type, via: "demonym" };
       },

@@ -48,7 +48,8 @@ export function findAnnouncement(text: string, sentence: Span, ms: Mention[], tr
     const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
     const predicate = preds.find((p) => ANNOUNCED.has(p.name));
     if (!predicate) continue;
-    const authority = ms.find((x) => x.end <= t0 && predicate.subject.includes(x.type) && x.via !== "pronoun");
+    // A counted group ("Two officers were also listed") is listed, it does not list.
+    const authority = ms.find((x) => x.end <= t0 && predicate.subject.includes(x.type) && x.via !== "pronoun" && x.via !== "group");
     if (authority) return { predicate, authority, trigger: { start: t0, end: t0 + m[0].length }, end: sentence.end };
   }
   return null;
@@ -115,4 +116,36 @@ export function findListAdditions(
     for (const target of targets) out.push({ authority, target, trigger: { start: at, end: at + 5 } });
   }
   return out;
+}
+
+/**
+ * A listing with no named authority shortly after an announcement: "The same package listed
+ * X", "Two officers were also listed: A and B". The authority is the announcement's; the
+ * targets follow the trigger (after a colon, or the first name and those coordinated with it).
+ */
+export function unattributedListings(
+  text: string,
+  sentence: Span,
+  ms: Mention[],
+  triggers: TriggerIndex,
+  a: Announcement,
+  coordinated: (text: string, ms: Mention[], idx: number, types: string[]) => Mention[],
+): { target: Mention; trigger: Span }[] {
+  if (sentence.start - a.end > ENUMERATION_REACH || a.end === sentence.end) return [];
+  const re = new RegExp(triggers.regex.source, triggers.regex.flags);
+  const s = text.slice(sentence.start, sentence.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const t0 = sentence.start + m.index, t1 = t0 + m[0].length;
+    const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
+    if (!preds.some((p) => p.name === a.predicate.name)) continue;
+    if (ms.some((x) => x.end <= t0 && a.predicate.subject.includes(x.type) && x.via !== "group" && x.via !== "pronoun")) continue;
+    const trigger = { start: t0, end: t1 };
+    const colon = text.slice(t1, sentence.end).search(/:\s/);
+    if (colon >= 0) return enumeratedTargets(text, sentence, ms, { ...a, trigger: { start: t1 + colon, end: t1 + colon }, end: sentence.end }).map((target) => ({ target, trigger }));
+    const k = ms.findIndex((x) => x.start >= t1 && a.predicate.object.includes(x.type) && x.type !== "State" && x.via !== "anaphor");
+    if (k < 0) return [];
+    return coordinated(text, ms, k, a.predicate.object).map((target) => ({ target, trigger }));
+  }
+  return [];
 }

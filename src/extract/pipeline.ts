@@ -10,7 +10,7 @@ import { findDates, referenceDate, type FoundDate } from "./dates.ts";
 import { compileModality, readModality, type CompiledModality } from "./modality.ts";
 import { compileTitleWords, findPositions } from "./positions.ts";
 import { compileTriggers, coordinated, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
-import { enumeratedTargets, findAnnouncement, findListAdditions, type Announcement } from "./listings.ts";
+import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
 import { sentences } from "./text.ts";
 import {
@@ -115,7 +115,11 @@ function extractWith(
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
     // Targets named one by one after an announcement ("Among those named are …").
-    if (announcement) for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
+    if (announcement) {
+      for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
+      for (const u of unattributedListings(text, sent, ms, triggers, announcement, coordinated))
+        if (!readModality(text, sent, sent.start, u.trigger, cm, lineStart).modality) addAnnounced(announcement, u.target, sent);
+    }
     const sanctioned = triggers.byName.get("sanctioned");
     if (sanctioned) {
       for (const a of findListAdditions(text, sent, ms, sanctioned, coordinated)) {

@@ -104,7 +104,9 @@ function clauseStartFor(text: string, sentence: Span, at: number): number {
   let sm: RegExpExecArray | null;
   const seg = text.slice(start, at);
   let subAt = -1;
-  while ((sm = sub.exec(seg))) if (!/^\s*since\s+(?:\d|the\s+(?:coup|start|end|invasion|beginning))/i.test(seg.slice(sm.index))) subAt = sm.index + sm[0].length;
+  // …unless the subordinate clause closed at a comma before the trigger ("…, his first visit
+  // since the military lost Y, and held talks with Z").
+  while ((sm = sub.exec(seg))) if (!/^\s*since\s+(?:\d|the\s+(?:coup|start|end|invasion|beginning))/i.test(seg.slice(sm.index)) && !seg.slice(sm.index + sm[0].length).includes(",")) subAt = sm.index + sm[0].length;
   if (subAt >= 0) start += subAt;
   // "…, and Australia announced a travel ban on X": ", and" before a name and a verb of its
   // own opens a new clause ("A, B, and C attended" has no verb before the trigger).
@@ -230,6 +232,22 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           if (k !== undefined) for (const h of coordinated(text, ms, k, p.subject)) out.push(rel(p, h, prevEvent, t0, t1, m[0], clauseStart, false, 3, {}));
           if (k !== undefined) continue;
         }
+        if (objIdx === undefined && p.symmetric) {
+          // "The Central Bank of Myanmar and the Bank of Russia agreed …": the parties are the coordinated subjects.
+          const first = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0));
+          const parties = first ? coordinated(text, ms, ms.indexOf(first), p.subject).filter((x) => x.end <= t0) : [];
+          if (parties.length >= 2 && /^\s*(?:(?:\w+ly|also|jointly|formally|then)\s+)?$/.test(text.slice(parties[parties.length - 1].end, t0))) {
+            for (const other of parties.slice(1)) out.push(rel(p, parties[0], other, t0, t1, m[0], clauseStart, false, 1, {}));
+            continue;
+          }
+        }
+        if (objIdx === undefined && agentOrNominal(m[0]) && nominalLicensed(text, clauseStart, t0, left)) {
+          // "X has become Y's main source of weaponry": the possessor is the object.
+          const possessor = left.length && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(left[left.length - 1].end, t0)) ? left[left.length - 1] : null;
+          const holder = possessor && [...left].reverse().find((x) => x !== possessor && allowed(p.subject, x) && x.type !== "Event");
+          if (possessor && holder && allowed(p.object, possessor)) out.push(rel(p, holder, possessor, t0, t1, m[0], clauseStart, false, 1, {}));
+          continue;
+        }
         if (objIdx === undefined) {
           // An intransitive report ("X also participated") refers to the event just named.
           if (p.name === "attended" && prevEvent) {
@@ -249,7 +267,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         }
         if (agentOrNominal(m[0]) && !nominalLicensed(text, clauseStart, t0, left)) continue;
         // Role nouns and "wing of"-like nouns hold for the nearest name before them ("the PDF, the armed wing of the NUG").
-        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch) of$/i.test(m[0]);
+        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch|source) of(?:\s+[\p{L} ]+)?$/iu.test(m[0]);
         const possessor = left.length && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(left[left.length - 1].end, t0)) ? left[left.length - 1] : null;
         let subj: Mention | undefined;
         if (agent) {
@@ -379,7 +397,7 @@ function gapWords(between: string): number {
 }
 
 function agentOrNominal(trigger: string): boolean {
-  return /^(co-?chairs?|chair|chairmanship|coordinator|host|members?|member state|supplier|arms supplier)( of)?$/i.test(trigger);
+  return /^(co-?chairs?|chair|chairmanship|coordinator|host|members?|member state|supplier|arms supplier)( of)?$/i.test(trigger) || /^source of\b/i.test(trigger);
 }
 
 /** A role noun states a fact only after a copula, "as", an apposition comma or a possessive. */

@@ -32,6 +32,8 @@ export interface Lexicon {
   eventNouns: string[];
   anaphors: string[];
   representatives: string[];
+  /** Of the representatives, those serving in armed forces ("officers", "troops"). */
+  militaryRepresentatives: string[];
   /** Plural nouns of people in service ("soldiers", "police officers"): counted, a group that acts. */
   personnel: string[];
   bodyNouns: string[];

@@ -52,6 +52,7 @@ export function loadLexicon(dir = GAZETTEER_DIR): Lexicon {
     eventNouns: list(t.event_nouns, "event_nouns"),
     anaphors: list(t.anaphors, "anaphors"),
     representatives: list(t.representatives, "representatives"),
+    militaryRepresentatives: list(t.military_representatives, "military_representatives"),
     personnel: list(t.personnel, "personnel"),
     bodyNouns: list(t.body_nouns, "body_nouns"),
     abbreviations: list(t.abbreviations, "abbreviations"),
