@@ -34,6 +34,8 @@ export interface CompiledLexicon {
   anaphors: string[][];
   representatives: string[][];
   militaryRepresentatives: string[][];
+  /** Branch names of armed forces ("Air Force", "Navy"), as words. */
+  branches: string[][];
   personnel: string[][];
   /** Lowercase words of titles ("minister", "leader"), for "junta defence minister X". */
   roleWords: Set<string>;
@@ -60,6 +62,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     anaphors: keys(lexicon.anaphors),
     representatives: keys(lexicon.representatives),
     militaryRepresentatives: keys(lexicon.militaryRepresentatives),
+    branches: keys(lexicon.branches),
     personnel: keys(lexicon.personnel),
     roleWords: new Set([...lexicon.titles, ...lexicon.ranks, "leader", "chief", "head", "spokesperson", "spokesman", "defence", "defense", "foreign", "deputy", "senior"].flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && /^\p{L}+$/u.test(w))),
     bodyNouns: keys(lexicon.bodyNouns),
@@ -76,6 +79,7 @@ interface Candidate {
 }
 
 const MAIN = "@main";
+const BRANCH_OF = "@branch:";
 /** Event nouns that may refer back to any gathering, whatever it was called ("the session" for "a meeting"). */
 const GATHERINGS = new Set(["meeting", "session", "talk", "gathering", "event", "discussion", "consultation", "round"]);
 /** Event nouns that name the same kind of event. */
@@ -145,6 +149,20 @@ export function recogniseEntities(
   let main: string | null = null;
   let best = 0;
   for (const [id, n] of counts) if (n > best) [main, best] = [id, n];
+  if (!main) {
+    // No armed force named outright: "the junta" is the military of the state the document speaks of most.
+    const states = new Map<string, number>();
+    for (const m of mentions) {
+      const country = m.type === "State" ? m.entity : table.entities.get(m.entity)?.attributes?.country;
+      if (typeof country === "string") states.set(country, (states.get(country) ?? 0) + 1);
+    }
+    const top = [...states].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const state = top ? table.entities.get(top) : undefined;
+    if (state && mentions.some((m) => m.entity === MAIN)) {
+      main = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
+      table.ensure(main, "Organization", `${gazetteer.byId.get(state.id)?.adjective ?? state.name} military`, { country: state.id });
+    }
+  }
 
   const out: Mention[] = [];
   let lastPerson: Mention | null = null;
@@ -163,6 +181,13 @@ export function recogniseEntities(
       // It names what its referent names: the body of "a meeting of the X Working Group".
       if (ref.inner) m.inner = ref.inner;
     } else if (m.type === "Event") lastEvents.push(m);
+    if (m.entity.startsWith(BRANCH_OF)) {
+      // "the air force": the air force last named.
+      const branch = m.entity.slice(BRANCH_OF.length);
+      const ref = [...out].reverse().find((x) => x.start < m.start && m.start - x.end < 3000 && (table.entities.get(x.entity)?.name ?? "").toLowerCase().endsWith(branch));
+      if (!ref) continue;
+      m.entity = ref.entity;
+    }
     if (m.entity === GROUP) {
       if (!lastGroup || m.start - lastGroup.end > 1500) continue;
       m.entity = lastGroup.entity;
@@ -521,6 +546,14 @@ function anaphorCandidate(i: number, toks: Token[], lex: CompiledLexicon, cands:
   const nxt = toks[e];
   if (nxt && lex.eventNouns.has(nxt.key) && LOWER_WORD.test(nxt.text) && !(toks[e + 1] && (LOWER_WORD.test(toks[e + 1].text) && !/^(was|were|is|are|has|had|in|on|at|of|and|with|which|that|by|for|to)$/.test(toks[e + 1].key)))) {
     cands.push({ first: i, last: e, priority: 0, make: () => ({ start: toks[i].start, end: nxt.end, entity: `${EVENT_OF}${nxt.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+    return;
+  }
+  // "the air force", "the navy": the branch of that kind last named.
+  const b = matchSeq(toks, i + 1, lex.branches);
+  if (b && LOWER_WORD.test(toks[i + 1].text)) {
+    const last = i + b;
+    const branch = toks.slice(i + 1, last + 1).map((t) => t.key).join(" ");
+    cands.push({ first: i, last, priority: 2, make: () => ({ start: toks[i].start, end: toks[last].end, entity: `${BRANCH_OF}${branch}`, type: "Organization", via: "anaphor" }) });
     return;
   }
   // "the group", "the working group": the group last named.
