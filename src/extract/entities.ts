@@ -260,6 +260,13 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     bySurname.set(last, (bySurname.get(last) ?? new Set()).add(e.id));
   }
   for (const mention of mentions) {
+    if (mention.via !== "appositive") continue;
+    const e = table.entities.get(mention.entity);
+    if (!e || gaz.byId.has(e.id)) continue;
+    gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
+    keys.add(normKey(e.name.split(" ")[0]));
+  }
+  for (const mention of mentions) {
     if (mention.via !== "title") continue;
     const e = table.entities.get(mention.entity);
     if (!e) continue;
@@ -329,6 +336,7 @@ function runPass(
         cands.push({ first: i, last: i, priority: 0, make: () => ({ start: toks[i].start, end: toks[i].end, entity: "", type: "Person", via: "pronoun" }) });
     }
     capitalisedCandidates(toks, hits, lex, table, cands);
+    appositiveCandidates(toks, hits, lex, table, cands);
     eventPhraseCandidates(toks, hits, lex, table, cands);
     // Longest first, then by priority; keep those that do not overlap a kept one.
     cands.sort((a, b) => b.last - b.first - (a.last - a.first) || b.priority - a.priority || a.first - b.first);
@@ -592,6 +600,70 @@ function headAt(toks: Token[], k: number, lex: CompiledLexicon): { type: string;
 }
 
 const CONNECTORS = new Set(["of", "and", "for", "on", "the", "de", "&", "-"]);
+
+/** Lowercase nouns that say what kind of organisation or body a name next to them is. */
+const KIND_NOUNS: Record<string, string> = Object.fromEntries([
+  ...["corporation", "company", "firm", "agency", "group", "bank", "conglomerate", "exporter", "manufacturer", "maker", "producer", "operator", "carrier", "airline", "militia", "trader", "supplier", "enterprise", "subsidiary", "network", "organisation", "organization", "ministry", "party", "movement", "contractor", "shipper", "broker", "insurer", "refinery", "shipyard"].map((k) => [k, "Organization"]),
+  ...["forum", "bloc", "mechanism", "framework", "alliance"].map((k) => [k, "Body"]),
+]);
+
+/**
+ * Names typed by the words beside them: "the state nuclear corporation Rosatom", "IMNEX, a
+ * bilateral exercise", "Belspetsvneshtechnika, the Belarusian arms trading company". One to
+ * three capitalised words no other rule knows, typed by the kind noun.
+ */
+function appositiveCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  const kindOf = (t: Token | undefined) => (t && LOWER_WORD.test(t.text) ? (KIND_NOUNS[t.key] ?? (lex.eventNouns.has(t.key) ? "Event" : null)) : null);
+  const nameAt = (i: number): number => {
+    let j = i;
+    while (j < toks.length && j - i < 3 && !hits[j] && isCapWord(toks[j]) && !lex.functionWords.has(toks[j].text) && !lex.notNames.has(toks[j].text) && (j === i || toks[j].start - toks[j - 1].end <= 1)) j++;
+    return j - i;
+  };
+  const push = (first: number, n: number, type: string) => {
+    const last = first + n - 1;
+    const name = joinTokens(toks.slice(first, last + 1));
+    const id = entityId(type, name);
+    cands.push({
+      first,
+      last,
+      priority: 2,
+      make: () => {
+        table.ensure(id, type, name);
+        return { start: toks[first].start, end: toks[last].end, entity: id, type, via: "appositive" };
+      },
+    });
+  };
+  for (let k = 0; k < toks.length; k++) {
+    // Kind noun, then the name: "the state nuclear corporation Rosatom".
+    const before = kindOf(toks[k]);
+    if (before && k + 1 < toks.length) {
+      const n = nameAt(k + 1);
+      if (n > 0 && !isCapWord(toks[k + 1 + n] ?? toks[0]) || (n > 0 && k + 1 + n >= toks.length)) push(k + 1, n, before);
+    }
+    // Name, comma, a short description ending in the kind noun: "IMNEX, a bilateral exercise".
+    if (toks[k].text === "," && k > 0) {
+      let q = k + 1;
+      if (!/^(a|an|the)$/.test(toks[q]?.key ?? "")) continue;
+      // "the" needs a description ("the Belarusian arms company"); "…on Facebook, the exercise involved" opens a clause.
+      const definite = toks[q].key === "the";
+      q++;
+      if (definite && kindOf(toks[q])) continue;
+      let words = 0;
+      while (q < toks.length && words < 5 && !kindOf(toks[q]) && (LOWER_WORD.test(toks[q].text) || hits[q]?.form.demonym)) {
+        q++;
+        words++;
+      }
+      const type = kindOf(toks[q]);
+      if (!type) continue;
+      // The name ends right before the comma (after an acronym in brackets, if any).
+      let end = k - 1;
+      if (toks[end]?.text === ")" && toks[end - 2]?.text === "(") end -= 3;
+      let start = end;
+      while (start - 1 >= 0 && end - (start - 1) < 3 && !hits[start - 1] && isCapWord(toks[start - 1]) && !lex.functionWords.has(toks[start - 1].text) && toks[start].start - toks[start - 1].end <= 1) start--;
+      if (end >= 0 && start <= end && !hits[end] && isCapWord(toks[end]) && !lex.functionWords.has(toks[start].text)) push(start, end - start + 1, type);
+    }
+  }
+}
 
 /**
  * Capitalised multi-word names. Typed by a head noun at their end ("… Ministry",
