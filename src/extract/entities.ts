@@ -250,14 +250,19 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
   // Fomin met …"): the last word of a name of two or more becomes a form of it, when it is
   // long enough not to be one syllable of many names (Burmese "Win", "Aung") and no other
   // person of the document shares it.
+  // Chinese and Korean names put the family name first ("Wang Yi … Wang also met"): the first
+  // word counts too when it is not a common given name of the document's other people.
   const bySurname = new Map<string, Set<string>>();
+  const note = (w: string | undefined, id: string) => {
+    if (w && /^\p{Lu}\p{Ll}{3,}$/u.test(w)) bySurname.set(w, (bySurname.get(w) ?? new Set()).add(id));
+  };
   for (const mention of mentions) {
     if (mention.type !== "Person") continue;
     const e = table.entities.get(mention.entity);
     const words = e?.name.split(" ") ?? [];
-    const last = words[words.length - 1];
-    if (!e || words.length < 2 || !/^\p{Lu}\p{Ll}{4,}$/u.test(last)) continue;
-    bySurname.set(last, (bySurname.get(last) ?? new Set()).add(e.id));
+    if (!e || words.length < 2) continue;
+    note(words[words.length - 1], e.id);
+    note(words[0], e.id);
   }
   for (const mention of mentions) {
     if (mention.via !== "appositive") continue;
@@ -276,9 +281,12 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     }
     const words = e.name.split(" ");
     const last = words[words.length - 1];
-    if (bySurname.get(last)?.size === 1 && gaz.matchAt(tokenize(last), 0) === null) {
-      gaz.addForm(gaz.byId.get(e.id)!, last, false);
-      keys.add(normKey(last));
+    // A family name of five letters or more ("Fomin"); a first word only when short and two-word ("Wang Yi").
+    const forms = [last.length >= 5 ? last : "", words.length === 2 && words[1].length <= 3 ? words[0] : ""];
+    for (const w of forms) {
+      if (!w || bySurname.get(w)?.size !== 1 || gaz.matchAt(tokenize(w), 0) !== null) continue;
+      gaz.addForm(gaz.byId.get(e.id)!, w, false);
+      keys.add(normKey(w));
     }
   }
   return keys;

@@ -219,9 +219,10 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           const between = text.slice(t1, ms[objIdx].start);
           // "joined as an observer of X": the capacity is the role.
           const asRole = /^\s*as\s+(?:an?\s+|the\s+)?([\p{Ll}\-]+)\s+(?:of|at|in|to|for)\s+(?:the\s+)?$/u.exec(between);
-          const itemGap = p.qualifiers.includes("item") ? /^\s+((?:[\p{L}\p{N}\-]+\s+){1,8}?)(?:to|for)\s+(?:the\s+)?$/u.exec(between) : null;
-          gap = asRole ? 1 : p.symmetric && /^\s*(?:(?:an?|the)\s+)?(?:[\p{L}\-]+\s+){0,3}?with\s/iu.test(between) && wordsIn(between) <= 10 ? 2 : itemGap && !/[,;]/.test(between) ? 1 : gapWords(between);
-          if (itemGap) itemFromGap = itemGap[1].trim();
+          // "delivered a Kilo-class submarine, the former INS Sindhuvir, to X": what was supplied, an apposition allowed.
+          const itemGap = p.qualifiers.includes("item") ? /^\s+((?:[\p{L}\p{N}\-]+\s+){0,7}?[\p{L}\p{N}\-]+(?:,\s+(?:[\p{L}\p{N}\-]+\s+){0,4}[\p{L}\p{N}\-]+,)?)\s+(?:to|for)\s+(?:the\s+)?$/u.exec(between) : null;
+          gap = asRole ? 1 : p.symmetric && /^\s*(?:(?:an?|the)\s+)?(?:[\p{L}\-]+\s+){0,3}?with\s/iu.test(between) && wordsIn(between) <= 10 ? 2 : itemGap && !/;/.test(between) ? 1 : gapWords(between);
+          if (itemGap) itemFromGap = itemGap[1].trim().replace(/,$/, "");
           if (asRole && p.qualifiers.includes("role")) roleFromGap = asRole[1];
           if (gap < 0 && !(objIdx === firstRight && agentOrNominal(m[0]) && /^\s+(?:of|to|for)\s/i.test(text.slice(t1, ms[objIdx].start)))) objIdx = undefined;
         }
@@ -295,7 +296,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           subj = clauseSubject(text, sentence, sentenceLeft, p);
         }
         if (!subj && /,\s*(?:which|who)\s+(?:\w+\s+){0,2}$/i.test(text.slice(clauseStart - 12, t0))) {
-          const antecedent = [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && allowed(p.subject, x) && x.type !== "Event" && /^\s*,\s*(?:which|who)\b/i.test(text.slice(x.end, x.end + 12)));
+          // The antecedent stands before ", which", or before an apposition that does ("BSVT, the Belarusian arms company, which shipped …").
+          const antecedent = [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && allowed(p.subject, x) && x.type !== "Event" && x.via !== "demonym" && /^\s*(?:\([^)]{1,12}\))?(?:,\s*(?:the|a|an)\s+[^,;()]{1,60})?\s*,\s*(?:which|who)\b/i.test(text.slice(x.end, clauseStart)));
           if (antecedent) subj = antecedent;
         }
         if (subj) subjects = coordinated(text, ms, ms.indexOf(subj), p.subject);
