@@ -29,6 +29,16 @@ export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
   return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:${outside}[\\p{L}\\-]+\\s+){0,2}?(?:${alt.join("|")})$`, "iu");
 }
 
+/** "Minister for Defence", "Minister of National Defence": a title whose head is a title word. */
+function isTitle(titleRe: RegExp, phrase: string): boolean {
+  const p = phrase.trim();
+  return titleRe.test(p) || titleRe.test(p.replace(/\s+(?:of|for)\s+.*$/i, ""));
+}
+
+/** Between a preposition and its owner: "of the Republic of Singapore", "of the state nuclear corporation Rosatom". */
+const OWNER_LEAD = "(?:the\\s+)?(?:(?:Republic|Kingdom|State|Union|Federation|Commonwealth|Sultanate|Socialist\\s+Republic|People['’]s\\s+Republic)\\s+of\\s+(?:the\\s+)?)?(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){0,4}";
+const TITLE_OF_OWNER = new RegExp(`^,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}\\-]+\\s+){0,6}?[\\p{L}\\-]+)\\s+(?:of|to|for|in|at)\\s+${OWNER_LEAD}$`, "u");
+
 export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {
   const out: RawPosition[] = [];
   for (let i = 0; i < ms.length; i++) {
@@ -36,6 +46,18 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
     if (p.type !== "Person" || p.via === "pronoun") continue;
     const from = p.titleStart ?? p.start;
     const prev = ms[i - 1];
+    // Title of the owner, then the person: "the Secretary-General of ASEAN, Dato X".
+    if (prev && OWNER_TYPES.has(prev.type) && /^,\s+(?:\p{Lu}\p{Ll}+\s+)?$/u.test(text.slice(prev.end, from))) {
+      const lead = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:of|for)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(sentence.start, prev.start - 60), prev.start));
+      // The shortest run of words before "of" that is a title ("the Secretary-General of ASEAN").
+      const words = lead ? lead[1].split(/\s+/) : [];
+      for (let k = words.length - 1; k >= 0; k--) {
+        const title = words.slice(k).join(" ");
+        if (!isTitle(titleRe, title)) continue;
+        out.push({ person: p, owner: prev, title, span: sentence });
+        break;
+      }
+    }
     // Owner and title before: "Russian Foreign Minister X", "Cambodia's Defence Minister, General X".
     if (prev && OWNER_TYPES.has(prev.type) && from - prev.end <= 60) {
       const between = text.slice(prev.end, from);
@@ -48,8 +70,9 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
     if (next && OWNER_TYPES.has(next.type)) {
       const between = text.slice(p.end, next.start);
       if (/^,?\s+(?:of|from)\s+(?:the\s+)?$/i.test(between) && p.title) out.push({ person: p, owner: next, title: p.title, span: sentence });
-      const app = /^,\s+(?:the\s+|a\s+|an\s+)?(?:((?:[\p{L}\-]+\s+){0,4}?[\p{L}\-]+)\s+(?:of|to|for|in|at)\s+(?:the\s+)?)?$/u.exec(between);
-      if (app && app[1] && titleRe.test(app[1].trim())) out.push({ person: p, owner: next, title: app[1].trim(), span: sentence });
+      // "X, Minister for Defence of the Republic of Singapore", "X, the director general of the state corporation Y".
+      const app = TITLE_OF_OWNER.exec(between);
+      if (app && isTitle(titleRe, app[1])) out.push({ person: p, owner: next, title: app[1].trim(), span: sentence });
       // "X, the NUG's foreign minister"
       const after = text.slice(next.end, Math.min(sentence.end, next.end + 50));
       const poss = /^['’]s\s+([\p{L}\- ]+?)(?=[,.;)]|\s+(?:told|said|has|had|was|is|and|who)\b|$)/u.exec(after);

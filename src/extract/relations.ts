@@ -345,7 +345,10 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
 /** "Ugandan President X", "Kenya's President X": the state names whose the titled person is. */
 function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]): boolean {
   const next = ms[i + 1];
-  return !!next && next.type === "Person" && next.titleStart !== undefined && allowed(types, next) && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));
+  if (!next || next.type !== "Person" || !allowed(types, next)) return false;
+  // "his Singaporean counterpart, Dr X": the person is the party.
+  if (/^\s+counterparts?,\s*$/.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
+  return next.titleStart !== undefined && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));
 }
 
 /** Whether x lies in a ", who …," or ", which …," clause that closes between clauseStart and t0. */
