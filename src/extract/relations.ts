@@ -387,7 +387,7 @@ const PREPOSITION = /^(of|to|in|at|on|for|with|from|by|into|during|under|over|ab
  */
 function gapWords(between: string): number {
   const cleaned = between
-    .replace(/\b(?:at\s+least|at\s+most|about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several|hundreds\s+of)\b/gi, " ")
+    .replace(/\b(?:at\s+least|at\s+most|about|around|some|nearly|almost|over|more\s+than|up\s+to)?\s*(?:\d[\d,.]*|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|dozens\s+of|several|hundreds\s+of|thousands\s+of)\b/gi, " ")
     // "sanctions on six entities linked to X": X is whom the measure concerns.
     .replace(/\b(?:[\p{L}\-]+\s+)?(?:entities|companies|firms|individuals|officials|people|persons|leaders|members|units|businesses)\s+(?:linked|tied|connected|belonging|close|related)\s+to\b/giu, " ")
     // "played host this week to X", "met on Tuesday with X": when is not what.
