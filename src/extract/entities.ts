@@ -185,8 +185,15 @@ export function recogniseEntities(
       // "the air force": the air force last named.
       const branch = m.entity.slice(BRANCH_OF.length);
       const ref = [...out].reverse().find((x) => x.start < m.start && m.start - x.end < 3000 && (table.entities.get(x.entity)?.name ?? "").toLowerCase().endsWith(branch));
-      if (!ref) continue;
-      m.entity = ref.entity;
+      // None named: "the army" is the main armed actor itself, "the navy" its navy.
+      const country = main ? table.entities.get(main)?.attributes?.country : undefined;
+      if (ref) m.entity = ref.entity;
+      else if (branch === "army" && main) m.entity = main;
+      else if (typeof country === "string") {
+        const state = gazetteer.byId.get(country);
+        const name = `${state?.adjective ?? state?.name ?? country} ${branch.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())}`;
+        m.entity = table.ensure(entityId("Organization", `${country.replace(/^state:/, "")} ${branch}`), "Organization", name, { country }).id;
+      } else continue;
     }
     if (m.entity === GROUP) {
       if (!lastGroup || m.start - lastGroup.end > 1500) continue;
@@ -829,9 +836,17 @@ function joinTokens(rest: Token[]): string {
   return s.replace(/[’]/g, "'");
 }
 
+/** A one-word company name by its ending: Gazprombank, Sberbank, Rosoboronexport, Transneft. */
+const COMPANY_WORD = /^\p{Lu}\p{Ll}{2,}(?:bank|export|import|neft|prom|tech|tec|energo|atom|avia|flot|trans|stroy|mash|holding|corp)$/u;
+
 /** Two to four capitalised words with no known part: probably a person's name. */
 function unknownName(i: number, end: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
   const n = end - i + 1;
+  if (n === 1 && !hits[i] && COMPANY_WORD.test(toks[i].text)) {
+    const id = entityId("Organization", toks[i].text);
+    cands.push({ first: i, last: i, priority: 1, make: () => (table.ensure(id, "Organization", toks[i].text), { start: toks[i].start, end: toks[i].end, entity: id, type: "Organization", via: "name" }) });
+    return;
+  }
   if (n < 2 || n > 4) return;
   for (let k = i; k <= end; k++) {
     if (hits[k] || !isNameWord(toks[k], lex) || lex.headFirst.has(toks[k].key)) return;

@@ -173,6 +173,9 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         const reduced = /,\s*$/.test(text.slice(Math.max(sentence.start, t0 - 3), t0));
         const pool = reduced ? ms.filter((x) => x.end <= t0 && x.start >= sentence.start) : left;
         let obj = [...pool].reverse().find((x) => x.type === p.object[0]) ?? [...pool].reverse().find((x) => allowed(p.object, x));
+        // "ADSOM, which was hosted by Cambodia": the relative pronoun's antecedent is the object.
+        if (!obj && /,\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(sentence.start, clauseStart - 12), t0)))
+          obj = [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && allowed(p.object, x) && /^\s*(?:\([^)]{1,12}\))?\s*,\s*(?:which|who|that)\b/i.test(text.slice(x.end, clauseStart)));
         // "He was joined by X": the event is the one just reported.
         if (!obj && p.name === "attended" && prevEvent) obj = prevEvent;
         if (agentIdx === undefined || !obj) continue;
