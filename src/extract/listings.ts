@@ -40,7 +40,9 @@ const GOVERNED = /\b(?:of|for|to|by|from|in|with|at|on|under|against|into|over)\
 
 /** The first sanctions or designation trigger of the sentence with an authority before it in its clause. */
 export function findAnnouncement(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex): Announcement | null {
-  const re = new RegExp(triggers.regex.source, triggers.regex.flags);
+  // The shared trigger expression (global): reset, and never used by two loops at once.
+  const re = triggers.regex;
+  re.lastIndex = 0;
   const s = text.slice(sentence.start, sentence.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
@@ -132,7 +134,9 @@ export function unattributedListings(
   coordinated: (text: string, ms: Mention[], idx: number, types: string[]) => Mention[],
 ): { target: Mention; trigger: Span }[] {
   if (sentence.start - a.end > ENUMERATION_REACH || a.end === sentence.end) return [];
-  const re = new RegExp(triggers.regex.source, triggers.regex.flags);
+  // The shared trigger expression (global): reset, and never used by two loops at once.
+  const re = triggers.regex;
+  re.lastIndex = 0;
   const s = text.slice(sentence.start, sentence.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {

@@ -1,0 +1,104 @@
+// Reading across sentences and the shapes news and releases use: event anaphors, sanctions
+// announced for a group and then named, attendance without an object, appositions that type
+// a name, positions from titles and appositions. Names here are invented.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { run, triples } from "./helpers.ts";
+
+const has = (lines: string[], line: string) => assert.ok(lines.includes(line), `missing "${line}" in:\n${lines.join("\n")}`);
+
+test("'the three-day session' refers back to the meeting last named, and carries its body", async () => {
+  const r = await run("Laos hosted a meeting of the ASEAN Regional Forum in Vientiane. Cambodia and Brunei attended the three-day session.");
+  const lines = triples(r.claims);
+  has(lines, "attended state:cambodia -> event:meeting-of-the-asean-regional-forum");
+  const c = r.claims.find((x) => x.predicate === "attended" && x.subject.id === "state:brunei");
+  assert.equal((c?.qualifiers.body as { id: string } | undefined)?.id, "body:arf");
+});
+
+test("attending without an object: by video link, by sending a team, by being represented", async () => {
+  const r = await run(
+    "Thailand hosted the Mekong Security Dialogue in Bangkok. Vietnam joined by video link. China sent a team of officers, while Laos was represented only by its ambassador.",
+  );
+  const lines = triples(r.claims);
+  for (const s of ["vietnam", "china", "laos"]) has(lines, `attended state:${s} -> event:mekong-security-dialogue`);
+});
+
+test("'joined by video link' is not a passive with an agent", async () => {
+  const r = await run("Thailand hosted the Mekong Security Dialogue. Vietnam joined by video link.");
+  assert.ok(!r.claims.some((c) => c.subject.id === "event:mekong-security-dialogue"));
+});
+
+test("sanctions announced for a group, then named one by one, are each the authority's", async () => {
+  const r = await run(
+    "Norway on Tuesday imposed sanctions on three individuals and two entities. Among those named are General Aung Pyae Sone, commander of the Central Command; and Colonel Tin Maung Win, the junta's chief of logistics. The two entities are Golden Lotus Trading Company and Silver Crane Logistics.",
+    "2024-03-07",
+  );
+  const lines = triples(r.claims);
+  for (const t of ["person:aung-pyae-sone", "person:tin-maung-win", "org:golden-lotus-trading-company", "org:silver-crane-logistics"]) has(lines, `sanctioned state:norway -> ${t}`);
+  // "commander of the Central Command" describes a target; it is not one.
+  assert.ok(!lines.some((l) => l.startsWith("sanctioned") && l.includes("central-command")));
+  // "on Tuesday", read against the publication date.
+  assert.equal(r.claims.find((c) => c.object.id === "person:tin-maung-win")?.qualifiers.date, "2024-03-05");
+});
+
+test("a listing that names no authority belongs to the announcement just made; counted people never sanction", async () => {
+  const r = await run(
+    "The European Union imposed an asset freeze on four companies. The same package listed Blue Harbour Shipping. Two officers were also listed: General Kyaw Min Naing and Admiral Soe Thura.",
+  );
+  const lines = triples(r.claims);
+  for (const t of ["org:blue-harbour-shipping", "person:kyaw-min-naing", "person:soe-thura"]) has(lines, `sanctioned body:european-union -> ${t}`);
+  assert.ok(!r.claims.some((c) => c.subject.name === "officers"));
+});
+
+test("names added to a sanctions list; ', and X announced' starts a clause of its own", async () => {
+  const r = await run("Britain added Red River Mining to its sanctions list, and Australia announced a travel ban on Than Htike Aung.");
+  const lines = triples(r.claims);
+  has(lines, "sanctioned state:united-kingdom -> org:red-river-mining");
+  has(lines, "sanctioned state:australia -> person:than-htike-aung");
+  assert.ok(!lines.includes("sanctioned state:united-kingdom -> person:than-htike-aung"));
+});
+
+test("a name is typed by the words beside it, and its later bare mentions resolve to it", async () => {
+  const r = await run(
+    "The chief of the state shipbuilding corporation Zvezdastroy arrived in Yangon. Later Zvezdastroy signed an agreement with Myanmar. Laos took part in KORAX, a trilateral exercise hosted by Thailand.",
+  );
+  const lines = triples(r.claims);
+  has(lines, "agreed org:zvezdastroy -> state:myanmar");
+  has(lines, "attended state:laos -> event:korax");
+});
+
+test("a titled person is later named by family name alone", async () => {
+  const r = await run("The delegation was led by Colonel-General Pavel Dronov. On the sidelines, Dronov met Vice-Admiral Kyaw Zeya.");
+  assert.ok(r.claims.some((c) => c.predicate === "met" && [c.subject.id, c.object.id].sort().join(" ") === "person:kyaw-zeya person:pavel-dronov"), triples(r.claims).join("\n"));
+});
+
+test("positions: 'X, Minister for Defence of the Republic of Y' and 'the Secretary-General of Z, X'", async () => {
+  const r = await run("General Lek Somchai, Minister for Defence of the Republic of Singapore, arrived. It was opened by the Secretary-General of ASEAN, Dato Rahim Yusof.");
+  const lines = triples(r.claims);
+  has(lines, "position_held person:lek-somchai -> state:singapore");
+  has(lines, "position_held person:rahim-yusof -> body:asean");
+});
+
+test("counted personnel act as a group; 'the armed wing of' is part_of", async () => {
+  const r = await run("On 3 May, thirty-one soldiers defected to the Karen National Defence Force (KNDF), the armed wing of the Karen National Union (KNU).");
+  const lines = triples(r.claims);
+  assert.ok(lines.some((l) => /^defected org:soldiers -> /.test(l)), lines.join("\n"));
+  assert.ok(lines.some((l) => /^part_of org:karen-national-defence-force -> /.test(l)), lines.join("\n"));
+});
+
+test("numbered paragraphs report, unless they follow a heading that asks", async () => {
+  const release = await run("1. The Hanoi Security Forum was hosted by Vietnam.\n2. Laos attended the Hanoi Security Forum.");
+  assert.ok(release.claims.some((c) => c.predicate === "attended" && c.subject.id === "state:laos" && !c.qualifiers.modality));
+  const item = "1. Suspend Myanmar from the Hanoi Security Forum.\n2. Vietnam hosted the Hanoi Security Forum.";
+  const reports = await run(item);
+  assert.ok(reports.claims.some((c) => c.subject.id === "state:vietnam" && c.predicate === "hosted"));
+  const asks = await run(`Recommendations\n\n${item}`);
+  assert.ok(!asks.claims.some((c) => c.subject.id === "state:vietnam" && c.predicate === "hosted"));
+});
+
+test("dates in a relative clause about the object do not date the fact", async () => {
+  const r = await run("The United States co-hosted the Pacific Shield exercise, which was first held in 1995.", "2023-06-01");
+  const c = r.claims.find((x) => x.predicate === "hosted");
+  assert.ok(c);
+  assert.notEqual(c.qualifiers.date, "1995");
+});
