@@ -174,8 +174,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         const pool = reduced ? ms.filter((x) => x.end <= t0 && x.start >= sentence.start) : left;
         let obj = [...pool].reverse().find((x) => x.type === p.object[0]) ?? [...pool].reverse().find((x) => allowed(p.object, x));
         // "ADSOM, which was hosted by Cambodia": the relative pronoun's antecedent is the object.
-        if (!obj && /,\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(sentence.start, clauseStart - 12), t0)))
-          obj = [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && allowed(p.object, x) && /^\s*(?:\([^)]{1,12}\))?\s*,\s*(?:which|who|that)\b/i.test(text.slice(x.end, clauseStart)));
+        obj ??= antecedentOf(text, sentence, ms, clauseStart, t0, (x) => allowed(p.object, x));
         // "He was joined by X": the event is the one just reported.
         if (!obj && p.name === "attended" && prevEvent) obj = prevEvent;
         if (agentIdx === undefined || !obj) continue;
@@ -298,11 +297,8 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           const sentenceLeft = ms.filter((x) => x.end <= t0 && x.start >= sentence.start);
           subj = clauseSubject(text, sentence, sentenceLeft, p);
         }
-        if (!subj && /,\s*(?:which|who)\s+(?:\w+\s+){0,2}$/i.test(text.slice(clauseStart - 12, t0))) {
-          // The antecedent stands before ", which", or before an apposition that does ("BSVT, the Belarusian arms company, which shipped …").
-          const antecedent = [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && allowed(p.subject, x) && x.type !== "Event" && x.via !== "demonym" && /^\s*(?:\([^)]{1,12}\))?(?:,\s*(?:the|a|an)\s+[^,;()]{1,60})?\s*,\s*(?:which|who)\b/i.test(text.slice(x.end, clauseStart)));
-          if (antecedent) subj = antecedent;
-        }
+        // "BSVT, the Belarusian arms company, which shipped …": the antecedent is the subject.
+        subj ??= antecedentOf(text, sentence, ms, clauseStart, t0, (x) => allowed(p.subject, x) && x.type !== "Event" && x.via !== "demonym");
         if (subj) subjects = coordinated(text, ms, ms.indexOf(subj), p.subject);
         else if (nominal) {
           // "As co-chairs of X, A and B …": the holders follow the object.
@@ -344,6 +340,19 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
   }
   return out;
 }
+
+/**
+ * When the trigger's clause is a relative one (", which was hosted by …"), the name the
+ * pronoun stands for: right before ", which", or before an apposition that is ("BSVT, the
+ * Belarusian arms company, which …"), optionally with its acronym in brackets.
+ */
+function antecedentOf(text: string, sentence: Span, ms: Mention[], clauseStart: number, t0: number, fits: (x: Mention) => boolean): Mention | undefined {
+  if (!/,\s*(?:which|who|that)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(sentence.start, clauseStart - 12), t0))) return undefined;
+  return [...ms].reverse().find((x) => x.end <= clauseStart && x.start >= sentence.start && fits(x) && ANTECEDENT_GAP.test(text.slice(x.end, clauseStart)));
+}
+
+/** Between an antecedent and its relative pronoun: an acronym in brackets, an apposition. */
+const ANTECEDENT_GAP = /^\s*(?:\([^)]{1,12}\))?(?:,\s*(?:the|a|an)\s+[^,;()]{1,60})?\s*,\s*(?:which|who|that)\b/i;
 
 /** "Ugandan President X", "Kenya's President X": the state names whose the titled person is. */
 function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]): boolean {
