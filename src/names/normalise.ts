@@ -138,6 +138,13 @@ export function makeToken(model: NameModel, text: string, abjad = false): NameTo
   return { text, key, skeleton: abjad && !myanmar ? skeletonOf(key) : null, kind: myanmar ? "name" : classify(model, text) };
 }
 
+// A loop, not a closure: normalisation runs for every indexed and queried name.
+function makeTokens(model: NameModel, texts: string[], abjad: boolean): NameToken[] {
+  const out: NameToken[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) out[i] = makeToken(model, texts[i], abjad);
+  return out;
+}
+
 /**
  * Removes leading title phrases, repeatedly, never leaving nothing. `kept` says where the
  * name would start, and how many removals would remain, if the first title that is also a
@@ -217,15 +224,14 @@ export function normaliseName(model: NameModel, input: string): NormalisedName {
   // Min Aung"); the family name keeps a word that is both (Chinese "MA, Xiaotian").
   const all = [...latinTokens(parts ? parts[1] : input), ...(parts ? latinTokens(parts[0]) : [])];
   const stripped = stripTitles(model, all, removed);
-  const toTokens = (ts: string[]) => ts.map((t) => makeToken(model, t, abjad));
   const kept = stripped.kept;
   return {
     input,
-    tokens: toTokens(stripped.tokens),
+    tokens: makeTokens(model, stripped.tokens, abjad),
     script: "latin",
     scripts,
     latinFallback: null,
-    withHonorifics: kept && { tokens: toTokens(all.slice(kept.from)), removed: removed.slice(0, kept.removed) },
+    withHonorifics: kept && { tokens: makeTokens(model, all.slice(kept.from), abjad), removed: removed.slice(0, kept.removed) },
     removed,
     reordered,
   };

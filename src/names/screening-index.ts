@@ -354,7 +354,11 @@ export class ScreeningIndex {
     // those close enough join as close spellings, the rest are not neighbours at all.
     const vc = PLAIN_LATIN.test(t.text) ? vowelClass(t.text) : null;
     const vowelMates = (vc !== null && this.byVowels.get(vc)) || [];
-    const close = [...near, ...vowelMates].filter((v) => tokenSimilarity(t, this.vocabTok[v]).sim >= CLOSE_SPELLING);
+    // A neighbour shorter than seven letters is an edit away, below CLOSE_SPELLING unless its
+    // vowels alone differ (then it is a vowel mate): only longer ones are worth comparing.
+    const close: number[] = [];
+    for (const v of near) if (this.vocabTok[v].text.length >= 7 && tokenSimilarity(t, this.vocabTok[v]).sim >= CLOSE_SPELLING) close.push(v);
+    for (const v of vowelMates) if (tokenSimilarity(t, this.vocabTok[v]).sim >= CLOSE_SPELLING) close.push(v);
     const closeSet = new Set(close);
     return { vocab: [...same, ...close, ...near.filter((v) => !closeSet.has(v))], exact: same.length + close.length };
   }
