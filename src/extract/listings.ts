@@ -5,7 +5,7 @@
  * announcing sentence gives the authority; the sentences that enumerate give the targets.
  */
 import type { Mention, PredicateSpec, Span } from "./types.ts";
-import type { TriggerIndex } from "./relations.ts";
+import { coordinated, triggerMatches, type TriggerIndex } from "./relations.ts";
 
 /** The authority of a sanctions or designation announcement, waiting for its targets. */
 export interface Announcement {
@@ -40,19 +40,12 @@ const GOVERNED = /\b(?:of|for|to|by|from|in|with|at|on|under|against|into|over)\
 
 /** The first sanctions or designation trigger of the sentence with an authority before it in its clause. */
 export function findAnnouncement(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex): Announcement | null {
-  // The shared trigger expression (global): reset, and never used by two loops at once.
-  const re = triggers.regex;
-  re.lastIndex = 0;
-  const s = text.slice(sentence.start, sentence.end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const t0 = sentence.start + m.index;
-    const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
-    const predicate = preds.find((p) => ANNOUNCED.has(p.name));
+  for (const t of triggerMatches(text, sentence, triggers)) {
+    const predicate = t.predicates.find((p) => ANNOUNCED.has(p.name));
     if (!predicate) continue;
     // A counted group ("Two officers were also listed") is listed, it does not list.
-    const authority = ms.find((x) => x.end <= t0 && predicate.subject.includes(x.type) && x.via !== "pronoun" && x.via !== "group");
-    if (authority) return { predicate, authority, trigger: { start: t0, end: t0 + m[0].length }, end: sentence.end };
+    const authority = ms.find((x) => x.end <= t.start && predicate.subject.includes(x.type) && x.via !== "pronoun" && x.via !== "group");
+    if (authority) return { predicate, authority, trigger: { start: t.start, end: t.end }, end: sentence.end };
   }
   return null;
 }
@@ -94,17 +87,8 @@ export function enumeratedTargets(text: string, sentence: Span, ms: Mention[], a
 /** "… to its own sanctions list", "to the US entity list": a list a name is added to. */
 const TO_LIST = /^\s+(?:\([^)]*\)\s+)?to\s+(?:its|their|the|his|her|[\p{Lu}][\p{L}.]*)\s+(?:[\p{L}\-]+\s+){0,2}?(?:sanctions?|black|entity|designations?|terror(?:ist)?)\s*list\b/u;
 
-/**
- * "Britain added X (and Y) to its sanctions list": the adder sanctions each name added.
- * `coordinated` gives the members of a list a name belongs to.
- */
-export function findListAdditions(
-  text: string,
-  sentence: Span,
-  ms: Mention[],
-  predicate: PredicateSpec,
-  coordinated: (text: string, ms: Mention[], idx: number, types: string[]) => Mention[],
-): { authority: Mention; target: Mention; trigger: Span }[] {
+/** "Britain added X (and Y) to its sanctions list": the adder sanctions each name added. */
+export function findListAdditions(text: string, sentence: Span, ms: Mention[], predicate: PredicateSpec): { authority: Mention; target: Mention; trigger: Span }[] {
   const out: { authority: Mention; target: Mention; trigger: Span }[] = [];
   for (let i = 0; i < ms.length; i++) {
     const head = /\badded\s+(?:the\s+)?$/i.exec(text.slice(Math.max(sentence.start, (ms[i].titleStart ?? ms[i].start) - 12), ms[i].titleStart ?? ms[i].start));
@@ -125,24 +109,11 @@ export function findListAdditions(
  * X", "Two officers were also listed: A and B". The authority is the announcement's; the
  * targets follow the trigger (after a colon, or the first name and those coordinated with it).
  */
-export function unattributedListings(
-  text: string,
-  sentence: Span,
-  ms: Mention[],
-  triggers: TriggerIndex,
-  a: Announcement,
-  coordinated: (text: string, ms: Mention[], idx: number, types: string[]) => Mention[],
-): { target: Mention; trigger: Span }[] {
+export function unattributedListings(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex, a: Announcement): { target: Mention; trigger: Span }[] {
   if (sentence.start - a.end > ENUMERATION_REACH || a.end === sentence.end) return [];
-  // The shared trigger expression (global): reset, and never used by two loops at once.
-  const re = triggers.regex;
-  re.lastIndex = 0;
-  const s = text.slice(sentence.start, sentence.end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const t0 = sentence.start + m.index, t1 = t0 + m[0].length;
-    const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
-    if (!preds.some((p) => p.name === a.predicate.name)) continue;
+  for (const t of triggerMatches(text, sentence, triggers)) {
+    const t0 = t.start, t1 = t.end;
+    if (!t.predicates.some((p) => p.name === a.predicate.name)) continue;
     if (ms.some((x) => x.end <= t0 && a.predicate.subject.includes(x.type) && x.via !== "group" && x.via !== "pronoun")) continue;
     const trigger = { start: t0, end: t1 };
     const colon = text.slice(t1, sentence.end).search(/:\s/);

@@ -9,7 +9,7 @@ import { Gazetteer } from "./gazetteer.ts";
 import { findDates, referenceDate, type FoundDate } from "./dates.ts";
 import { compileModality, readModality, type CompiledModality } from "./modality.ts";
 import { compileTitleWords, findPositions } from "./positions.ts";
-import { compileTriggers, coordinated, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
+import { compileTriggers, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
 import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
 import { sentences } from "./text.ts";
@@ -117,12 +117,12 @@ function extractWith(
     // Targets named one by one after an announcement ("Among those named are …").
     if (announcement) {
       for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
-      for (const u of unattributedListings(text, sent, ms, triggers, announcement, coordinated))
+      for (const u of unattributedListings(text, sent, ms, triggers, announcement))
         if (!readModality(text, sent, sent.start, u.trigger, cm, lineStart).modality) addAnnounced(announcement, u.target, sent);
     }
     const sanctioned = triggers.byName.get("sanctioned");
     if (sanctioned) {
-      for (const a of findListAdditions(text, sent, ms, sanctioned, coordinated)) {
+      for (const a of findListAdditions(text, sent, ms, sanctioned)) {
         if (readModality(text, sent, sent.start, a.trigger, cm, lineStart).modality) continue;
         dates ??= findDates(text, sent, ref);
         const q: Qualifiers = {};

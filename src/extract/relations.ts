@@ -30,6 +30,25 @@ export function compileTriggers(predicates: PredicateSpec[]): TriggerIndex {
   return { regex, byTrigger, byName };
 }
 
+/** A trigger found in a sentence: where, as written, and the predicates it may express. */
+export interface TriggerMatch extends Span {
+  text: string;
+  predicates: PredicateSpec[];
+}
+
+/** Every trigger of a sentence, in order. */
+export function triggerMatches(text: string, sentence: Span, triggers: TriggerIndex): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  const re = new RegExp(triggers.regex);
+  const s = text.slice(sentence.start, sentence.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const start = sentence.start + m.index;
+    out.push({ start, end: start + m[0].length, text: m[0], predicates: triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [] });
+  }
+  return out;
+}
+
 export interface RawRelation {
   predicate: PredicateSpec;
   subject: Mention;
