@@ -21,7 +21,6 @@ import { parseOfac } from "../src/io/ofac.ts";
 import { parseUn } from "../src/io/un.ts";
 import { parseFtm } from "../src/io/ftm.ts";
 import Database from "better-sqlite3";
-import { foldName } from "../src/model/fold.ts";
 import { configureConnection, openSqliteStore } from "../src/store/sqlite/index.ts";
 import * as storeRows from "../src/store/kysely/rows.ts";
 import { withDossier } from "../src/services/dossier.ts";
@@ -125,14 +124,12 @@ export async function benchImport(runs = 3): Promise<ImportBenchRow[]> {
 /** Rows exactly as the store writes them, in table order (built before any timing). */
 function storedRows(list: ParsedList, texts: string[]): { table: string; columns: readonly string[]; rows: unknown[][] }[] {
   const entities = [...list.authorities, ...list.entities];
-  const names: unknown[][] = [];
-  for (const e of entities) for (const folded of new Set([e.name, ...e.aliases].map(foldName).filter(Boolean))) names.push([e.id, folded]);
   return [
     // A minimal source row per list file, which its text row references.
     { table: "sources", columns: ["id", "sha256", "size", "format", "media_type", "text_sha256", "text_length", "ingested_at"], rows: texts.map((t, i) => [`bench:${i}`, "", t.length, "csv", "text/csv", "", t.length, ""]) },
     { table: "source_texts", columns: ["source_id", "kind", "sha256", "text"], rows: texts.map((t, i) => [`bench:${i}`, "text", "", t]) },
     { table: "entities", columns: storeRows.ENTITY_COLUMNS, rows: entities.map((e) => storeRows.valuesOf(storeRows.entityToRow(e), storeRows.ENTITY_COLUMNS)) },
-    { table: "entity_names", columns: ["entity_id", "folded"], rows: names },
+    { table: "entity_names", columns: storeRows.NAME_COLUMNS, rows: entities.flatMap(storeRows.nameRows) },
     { table: "claims", columns: storeRows.CLAIM_COLUMNS, rows: list.claims.map((c) => storeRows.valuesOf(storeRows.claimToRow(c), storeRows.CLAIM_COLUMNS)) },
     { table: "citations", columns: storeRows.CITATION_COLUMNS, rows: list.claims.flatMap((c) => storeRows.citationRows(c).map((r) => storeRows.valuesOf(r, storeRows.CITATION_COLUMNS))) },
   ];

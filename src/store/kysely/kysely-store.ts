@@ -27,7 +27,6 @@ import type { CitationRow, Database } from "./schema.ts";
 /** Ids per `IN (…)` list: well under every engine's bound-parameter limit. */
 const BATCH = 200;
 
-const NAME_COLUMNS = ["entity_id", "folded"] as const;
 
 /** A second put of an entity replaces all of it; of a claim, all but when it was created. */
 const ENTITY_UPSERT: Upsert = { key: "id", update: rows.ENTITY_COLUMNS.filter((c) => c !== "id") };
@@ -192,18 +191,8 @@ class KyselyOps implements StoreOps {
     const replaced = await this.engine.writeRows(this.trx, "entities", rows.ENTITY_COLUMNS, entities.map((e) => rows.valuesOf(rows.entityToRow(e), rows.ENTITY_COLUMNS)), ENTITY_UPSERT);
     // An entity stored before loses its old names; a new one has none to lose.
     await this.engine.deleteRows(this.trx, "entity_names", "entity_id", replaced.map((i) => entities[i].id));
-    const names: unknown[][] = [];
-    for (const e of entities) {
-      const seen = new Set<string>();
-      for (const n of [e.name, ...e.aliases]) {
-        const folded = foldName(n);
-        if (folded && !seen.has(folded)) {
-          seen.add(folded);
-          names.push([e.id, folded]);
-        }
-      }
-    }
-    await this.engine.writeRows(this.trx, "entity_names", NAME_COLUMNS, names);
+    const names = entities.flatMap(rows.nameRows);
+    await this.engine.writeRows(this.trx, "entity_names", rows.NAME_COLUMNS, names);
     return names.length;
   }
 

@@ -1,4 +1,5 @@
 /** Converts between stored rows and the model's types (JSON text columns, 0/1 booleans). */
+import { foldName } from "../../model/fold.ts";
 import type { AuditEntry, Claim, Citation, CustodyEntry, Dataset, Entity, Source } from "../../model/types.ts";
 import type { AuditRow, ClaimRow, CitationRow, CustodyRow, DatasetRow, EntityRow, SourceRow } from "./schema.ts";
 
@@ -11,6 +12,7 @@ export const CLAIM_COLUMNS = columns<ClaimRow>()([
   "id", "dataset", "predicate", "subject_id", "object_id", "qualifiers", "status",
   "credibility", "confidence", "origin", "assertion", "note", "created_at", "updated_at",
 ]);
+export const NAME_COLUMNS = ["entity_id", "folded"] as const;
 export const CITATION_COLUMNS = columns<CitationRow>()(["claim_id", "position", "source_id", "start", "end", "quote_sha256"]);
 
 /** A row's values in its columns' order. */
@@ -168,6 +170,20 @@ export function claimToRow(c: Claim): ClaimRow {
     created_at: c.createdAt,
     updated_at: c.updatedAt,
   };
+}
+
+/** An entity's rows in the name index: each distinct folded form of its name and aliases, in NAME_COLUMNS order. */
+export function nameRows(e: Entity): unknown[][] {
+  const out: unknown[][] = [];
+  const seen = new Set<string>();
+  for (const n of [e.name, ...e.aliases]) {
+    const folded = foldName(n);
+    if (folded && !seen.has(folded)) {
+      seen.add(folded);
+      out.push([e.id, folded]);
+    }
+  }
+  return out;
 }
 
 export function citationRows(c: Claim): CitationRow[] {
