@@ -18,6 +18,7 @@ import { machine, writeSection } from "../bench/report.ts";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { extractFile } from "../src/services/extract.ts";
+import { mapAhead } from "../src/services/pipeline.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const SCORER = join(ROOT, "../shared/tools/score-extract.py");
@@ -96,13 +97,15 @@ export async function evaluate(withDatasets = true): Promise<{ rows: (Score & { 
     writeFileSync(sys, JSON.stringify(out));
     extracted.push({ d, gold, out, sys });
   }
-  const outputs = await mapLimited(extracted, Math.max(2, availableParallelism()), async ({ d, sys }) => {
+  const outputs: string[] = [];
+  const scored = mapAhead(extracted, Math.max(2, availableParallelism()), async ({ d, sys }) => {
     try {
       return (await execFileAsync("python3", [SCORER, d.gold, sys, "--aliases", d.aliases, "--verbose"], { encoding: "utf8", maxBuffer: 16 << 20 })).stdout;
     } catch (e) {
       throw new Error(`scorer failed on ${d.gold}: ${(e as { stderr?: string }).stderr ?? e}`);
     }
   });
+  for await (const o of scored) outputs.push(o);
   for (const [k, { d, gold, out }] of extracted.entries()) {
     const [first, ...rest] = outputs[k].trim().split("\n");
     const score = JSON.parse(first) as Score;
@@ -128,20 +131,6 @@ export async function evaluate(withDatasets = true): Promise<{ rows: (Score & { 
 }
 
 const execFileAsync = promisify(execFile);
-
-/** fn over items, at most `limit` at once, results in order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 function pct(n: number, d: number): string {
   return d ? (n / d).toFixed(2) : "–";
