@@ -77,11 +77,13 @@ function extractWith(
   let mi = 0;
   let lastEvent: Mention | null = null;
   let announcement: (Announcement & { date: string | null }) | null = null;
-  const addAnnounced = (a: Announcement & { date: string | null }, target: Mention, sent: Span) => {
+  /** A claim that `authority` listed `target` (sanctioned or designated), dated as given. */
+  const addListing = (predicate: PredicateSpec, authority: Mention, target: Mention, date: string | null, confidence: number, sent: Span) => {
     const q: Qualifiers = {};
-    if (a.date) placeDate(q, a.date, a.predicate);
-    add(claims, a.predicate.name, refOf(a.authority.entity), refOf(target.entity), q, 0.7, sent, text, sourceId, false);
+    if (date) placeDate(q, date, predicate);
+    add(claims, predicate.name, refOf(authority.entity), refOf(target.entity), q, confidence, sent, text, sourceId, false);
   };
+  const addAnnounced = (a: Announcement & { date: string | null }, target: Mention, sent: Span) => addListing(a.predicate, a.authority, target, a.date, 0.7, sent);
   for (const sent of sents) {
     const ms: Mention[] = [];
     while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
@@ -110,7 +112,7 @@ function extractWith(
       const body = innerBody(r.object, entities);
       if (body && r.predicate.qualifiers.includes("body")) q.body = refOf(body);
       dates ??= findDates(text, sent, ref);
-      const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, sent, r.trigger, x)), r.trigger, r.clauseStart);
+      const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, r.trigger, x)), r.trigger, r.clauseStart);
       if (d) placeDate(q, d.edtf, r.predicate);
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
@@ -125,10 +127,7 @@ function extractWith(
       for (const a of findListAdditions(text, sent, ms, sanctioned)) {
         if (readModality(text, sent, sent.start, a.trigger, cm, lineStart).modality) continue;
         dates ??= findDates(text, sent, ref);
-        const q: Qualifiers = {};
-        const d = nearestDate(dates, a.trigger, sent.start);
-        if (d) placeDate(q, d.edtf, sanctioned);
-        add(claims, sanctioned.name, refOf(a.authority.entity), refOf(a.target.entity), q, 0.75, sent, text, sourceId, false);
+        addListing(sanctioned, a.authority, a.target, nearestDate(dates, a.trigger, sent.start)?.edtf ?? null, 0.75, sent);
       }
     }
     const announced = findAnnouncement(text, sent, ms, triggers);
@@ -183,10 +182,8 @@ function innerBody(m: Mention, entities: Map<string, { type: string }>): string 
  * Whether a date sits in a relative clause opened after the trigger: ", which was first
  * held in 1982" dates the event's history, not the fact reported.
  */
-function inRelativeClauseAfter(text: string, sent: Span, t: Span, d: Span): boolean {
-  if (d.start < t.end) return false;
-  const rel = /,\s+(?:which|who|whose|where)\b/.exec(text.slice(t.end, d.start));
-  return rel !== null && t.end + rel.index < sent.end;
+function inRelativeClauseAfter(text: string, t: Span, d: Span): boolean {
+  return d.start >= t.end && /,\s+(?:which|who|whose|where)\b/.test(text.slice(t.end, d.start));
 }
 
 /** The date closest to the trigger, preferring one inside the trigger's clause. */
