@@ -157,11 +157,8 @@ export function recogniseEntities(
       if (typeof country === "string") states.set(country, (states.get(country) ?? 0) + 1);
     }
     const top = [...states].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const state = top ? table.entities.get(top) : undefined;
-    if (state && mentions.some((m) => m.entity === MAIN)) {
-      main = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
-      table.ensure(main, "Organization", `${gazetteer.byId.get(state.id)?.adjective ?? state.name} military`, { country: state.id });
-    }
+    const state = top ? gazetteer.byId.get(top) : undefined;
+    if (state && mentions.some((m) => m.entity === MAIN)) main = ensureMilitary(table, state);
   }
 
   const out: Mention[] = [];
@@ -206,7 +203,7 @@ export function recogniseEntities(
       m.type = "Organization";
     } else if (m.via === "government") {
       // "Myanmar's regime" is its armed forces when the document speaks of them.
-      const military = `${m.entity.replace(/^state:/, "org:")}-military`;
+      const military = militaryId(m.entity);
       if (m.title === "regime" && table.entities.has(military)) {
         m.entity = military;
         m.type = "Organization";
@@ -271,21 +268,16 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     note(words[words.length - 1], e.id);
     note(words[0], e.id);
   }
+  // Names found by their title or by the words beside them are known for the second pass.
   for (const mention of mentions) {
-    if (mention.via !== "appositive") continue;
-    const e = table.entities.get(mention.entity);
-    if (!e || gaz.byId.has(e.id)) continue;
-    gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
-    keys.add(normKey(e.name.split(" ")[0]));
-  }
-  for (const mention of mentions) {
-    if (mention.via !== "title") continue;
+    if (mention.via !== "title" && mention.via !== "appositive") continue;
     const e = table.entities.get(mention.entity);
     if (!e) continue;
     if (!gaz.byId.has(e.id)) {
       gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
       keys.add(normKey(e.name.split(" ")[0]));
     }
+    if (mention.via !== "title") continue;
     const words = e.name.split(" ");
     const last = words[words.length - 1];
     // A family name of five letters or more ("Fomin"); a first word only when short and two-word ("Wang Yi").
@@ -418,6 +410,16 @@ function stateAdjective(e: GazetteerEntry): string {
   return e.adjective ?? e.name;
 }
 
+/** The id of a state's armed forces ("org:myanmar-military"). */
+function militaryId(stateId: string): string {
+  return `org:${slug(stateId.replace(/^state:/, ""))}-military`;
+}
+
+/** A state's armed forces as an entity of the document ("Myanmar military"), its id returned. */
+function ensureMilitary(table: EntityTable, state: GazetteerEntry): string {
+  return table.ensure(militaryId(state.id), "Organization", `${stateAdjective(state)} military`, { country: state.id }).id;
+}
+
 /** "Myanmar military", "Myanmar's military regime", "the Russian government". */
 function stateCandidates(h: GazetteerHit, toks: Token[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
   let j = h.last + 1;
@@ -426,15 +428,11 @@ function stateCandidates(h: GazetteerHit, toks: Token[], lex: CompiledLexicon, t
   const state = h.form.entry;
   if (mil && LOWER_WORD.test(toks[j].text.replace(/^Tatmadaw$/, "t"))) {
     const last = j + mil - 1;
-    const id = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
     cands.push({
       first: h.first,
       last,
       priority: 5,
-      make: () => {
-        table.ensure(id, "Organization", `${stateAdjective(state)} military`, { country: state.id });
-        return { start: toks[h.first].start, end: toks[last].end, entity: id, type: "Organization", via: "military" };
-      },
+      make: () => ({ start: toks[h.first].start, end: toks[last].end, entity: ensureMilitary(table, state), type: "Organization", via: "military" }),
     });
     return;
   }
@@ -444,16 +442,12 @@ function stateCandidates(h: GazetteerHit, toks: Token[], lex: CompiledLexicon, t
     const last = h.last + rep;
     // "Myanmar officers", "Russian troops": the state's military acting through its people.
     const armed = state.type === "State" && matchSeq(toks, h.last + 1, lex.militaryRepresentatives) === rep;
-    const military = `org:${slug(state.id.replace(/^state:/, ""))}-military`;
     cands.push({
       first: h.first,
       last,
       priority: 4,
       make: () => {
-        if (armed) {
-          table.ensure(military, "Organization", `${stateAdjective(state)} military`, { country: state.id });
-          return { start: toks[h.first].start, end: toks[last].end, entity: military, type: "Organization", via: "military" };
-        }
+        if (armed) return { start: toks[h.first].start, end: toks[last].end, entity: ensureMilitary(table, state), type: "Organization", via: "military" };
         table.ensure(state.id, state.type, state.name, state.attributes);
         return { start: toks[h.first].start, end: toks[last].end, entity: state.id, type: state.type, via: "demonym" };
       },
@@ -652,8 +646,10 @@ function appositiveCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex:
     // Kind noun, then the name: "the state nuclear corporation Rosatom".
     const before = kindOf(toks[k]);
     if (before && k + 1 < toks.length) {
+      // The name ends where capitalised words do ("the corporation Rosatom said", not "… Rosatom Energy Holdings").
       const n = nameAt(k + 1);
-      if (n > 0 && !isCapWord(toks[k + 1 + n] ?? toks[0]) || (n > 0 && k + 1 + n >= toks.length)) push(k + 1, n, before);
+      const after = toks[k + 1 + n];
+      if (n > 0 && (!after || !isCapWord(after))) push(k + 1, n, before);
     }
     // Name, comma, a short description ending in the kind noun: "IMNEX, a bilateral exercise".
     if (toks[k].text === "," && k > 0) {
@@ -798,7 +794,7 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   // "Sudanese Armed Forces" is the state's military, however the text spells it.
   const isMilitary = owner !== null && type === "Organization" && matchSeq(rest, 0, lex.military) === rest.length;
   const name = owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
-  const id = type === "State" && owner ? owner.id : isMilitary ? `org:${owner!.id.replace(/^state:/, "")}-military` : entityId(type, owner ? `${owner.id.replace(/^state:/, "")} ${restText}` : restText);
+  const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner ? `${owner.id.replace(/^state:/, "")} ${restText}` : restText);
   const innerHits = hits.slice(i, end + 1).filter((h): h is GazetteerHit => !!h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization"));
   const inner = innerHits.map((h) => h.form.entry.id);
   if (owner && !inner.includes(owner.id)) inner.push(owner.id);
@@ -839,7 +835,10 @@ function joinTokens(rest: Token[]): string {
 /** A one-word company name by its ending: Gazprombank, Sberbank, Rosoboronexport, Transneft. */
 const COMPANY_WORD = /^\p{Lu}\p{Ll}{2,}(?:bank|export|import|neft|prom|tech|tec|energo|atom|avia|flot|trans|stroy|mash|holding|corp)$/u;
 
-/** Two to four capitalised words with no known part: probably a person's name. */
+/**
+ * Capitalised words no other rule typed: one word is a company by its ending (COMPANY_WORD);
+ * two to four with no known part are probably a person's name.
+ */
 function unknownName(i: number, end: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
   const n = end - i + 1;
   if (n === 1 && !hits[i] && COMPANY_WORD.test(toks[i].text)) {
