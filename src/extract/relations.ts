@@ -265,7 +265,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         }
         if (objIdx === undefined && agentOrNominal(m[0]) && nominalLicensed(text, clauseStart, t0, left)) {
           // "X has become Y's main source of weaponry": the possessor is the object.
-          const possessor = left.length && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(left[left.length - 1].end, t0)) ? left[left.length - 1] : null;
+          const possessor = possessorBefore(text, left, t0);
           const holder = possessor && [...left].reverse().find((x) => x !== possessor && allowed(p.subject, x) && x.type !== "Event");
           if (possessor && holder && allowed(p.object, possessor)) out.push(rel(p, holder, possessor, t0, t1, m[0], clauseStart, false, 1, {}));
           continue;
@@ -290,7 +290,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         if (agentOrNominal(m[0]) && !nominalLicensed(text, clauseStart, t0, left)) continue;
         // Role nouns and "wing of"-like nouns hold for the nearest name before them ("the PDF, the armed wing of the NUG").
         const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch|source) of(?:\s+[\p{L} ]+)?$/iu.test(m[0]);
-        const possessor = left.length && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(left[left.length - 1].end, t0)) ? left[left.length - 1] : null;
+        const possessor = possessorBefore(text, left, t0);
         let subj: Mention | undefined;
         if (agent) {
           // "X, an arms supplier of Y", "X as Y's main supplier": the holder is the nearest name before.
@@ -380,6 +380,12 @@ function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]
   // "his Singaporean counterpart, Dr X": the person is the party.
   if (/^\s+counterparts?,\s*$/.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
   return next.titleStart !== undefined && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));
+}
+
+/** The last name before the trigger when it possesses it ("Myanmar's main arms suppliers", "Y's source of weaponry"). */
+function possessorBefore(text: string, left: Mention[], t0: number): Mention | null {
+  const last = left[left.length - 1];
+  return last && /^['’]s\s+(?:[\p{L}\-]+\s+){0,3}$/u.test(text.slice(last.end, t0)) ? last : null;
 }
 
 /** Whether x lies in a ", who …," or ", which …," clause that closes between clauseStart and t0. */
