@@ -5,7 +5,7 @@
  * announcing sentence gives the authority; the sentences that enumerate give the targets.
  */
 import type { Mention, PredicateSpec, Span } from "./types.ts";
-import { coordinated, triggerMatches, type TriggerIndex } from "./relations.ts";
+import { coordinated, type TriggerMatch } from "./relations.ts";
 
 /** The authority of a sanctions or designation announcement, waiting for its targets. */
 export interface Announcement {
@@ -39,8 +39,8 @@ const ENUMERATION = new RegExp(
 const GOVERNED = /\b(?:of|for|to|by|from|in|with|at|on|under|against|into|over)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$/i;
 
 /** The first sanctions or designation trigger of the sentence with an authority before it in its clause. */
-export function findAnnouncement(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex): Announcement | null {
-  for (const t of triggerMatches(text, sentence, triggers)) {
+export function findAnnouncement(sentence: Span, ms: Mention[], found: TriggerMatch[]): Announcement | null {
+  for (const t of found) {
     const predicate = t.predicates.find((p) => ANNOUNCED.has(p.name));
     if (!predicate) continue;
     // A counted group ("Two officers were also listed") is listed, it does not list.
@@ -109,9 +109,9 @@ export function findListAdditions(text: string, sentence: Span, ms: Mention[], p
  * X", "Two officers were also listed: A and B". The authority is the announcement's; the
  * targets follow the trigger (after a colon, or the first name and those coordinated with it).
  */
-export function unattributedListings(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex, a: Announcement): { target: Mention; trigger: Span }[] {
+export function unattributedListings(text: string, sentence: Span, ms: Mention[], found: TriggerMatch[], a: Announcement): { target: Mention; trigger: Span }[] {
   if (sentence.start - a.end > ENUMERATION_REACH || a.end === sentence.end) return [];
-  for (const t of triggerMatches(text, sentence, triggers)) {
+  for (const t of found) {
     const t0 = t.start, t1 = t.end;
     if (!t.predicates.some((p) => p.name === a.predicate.name)) continue;
     if (ms.some((x) => x.end <= t0 && a.predicate.subject.includes(x.type) && x.via !== "group" && x.via !== "pronoun")) continue;

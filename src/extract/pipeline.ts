@@ -9,7 +9,7 @@ import { Gazetteer } from "./gazetteer.ts";
 import { findDates, referenceDate, type FoundDate } from "./dates.ts";
 import { compileModality, readModality, type CompiledModality } from "./modality.ts";
 import { compileTitleWords, findPositions } from "./positions.ts";
-import { compileTriggers, findRelations, findRoleLists, type TriggerIndex } from "./relations.ts";
+import { compileTriggers, findRelations, findRoleLists, triggerMatches, type TriggerIndex } from "./relations.ts";
 import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
 import { sentences } from "./text.ts";
@@ -117,9 +117,11 @@ function extractWith(
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
     // Targets named one by one after an announcement ("Among those named are …").
+    // The sentence's triggers, found once for the listing rules below.
+    const found = triggerMatches(text, sent, triggers);
     if (announcement) {
       for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
-      for (const u of unattributedListings(text, sent, ms, triggers, announcement))
+      for (const u of unattributedListings(text, sent, ms, found, announcement))
         if (!readModality(text, sent, sent.start, u.trigger, cm, lineStart).modality) addAnnounced(announcement, u.target, sent);
     }
     const sanctioned = triggers.byName.get("sanctioned");
@@ -130,7 +132,7 @@ function extractWith(
         addListing(sanctioned, a.authority, a.target, nearestDate(dates, a.trigger, sent.start)?.edtf ?? null, 0.75, sent);
       }
     }
-    const announced = findAnnouncement(text, sent, ms, triggers);
+    const announced = findAnnouncement(sent, ms, found);
     if (announced && !readModality(text, sent, sent.start, announced.trigger, cm, lineStart).modality) {
       dates ??= findDates(text, sent, ref);
       announcement = { ...announced, date: nearestDate(dates, announced.trigger, sent.start)?.edtf ?? null };
