@@ -134,7 +134,7 @@ export function recogniseEntities(
   const learnedAfter = new Map<string, number>();
   const table = new EntityTable();
   const bySentence = runPass(tokensBySentence, gazetteer, lex, learnedAfter, table, null);
-  const learnedKeys = learn(text, bySentence.flat(), table, gazetteer, learnedAfter);
+  const learnedKeys = learn(text, bySentence.flat(), table, gazetteer, lex, learnedAfter);
   if (learnedKeys.size) {
     // Only sentences that hold a learned name can change.
     const redo = tokensBySentence.map((toks) => toks.some((t) => learnedKeys.has(t.key) || (t.key.includes("-") && learnedKeys.has(t.key.split("-")[0]))));
@@ -229,7 +229,7 @@ function isArmedForces(m: Mention, table: EntityTable): boolean {
   return /armed forces|military|junta/i.test(kind) || /-military$|-armed-forces$/.test(m.entity);
 }
 
-function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazetteer, after: Map<string, number>): Set<string> {
+function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazetteer, lex: CompiledLexicon, after: Map<string, number>): Set<string> {
   const keys = new Set<string>();
   const defRe = /\(\s*([\p{Lu}][\p{L}\p{N}+\-&]{1,11})\s*\)/gu;
   let m: RegExpExecArray | null;
@@ -268,6 +268,7 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     note(words[words.length - 1], e.id);
     note(words[0], e.id);
   }
+  learnShortOrganisationNames(text, mentions, table, gaz, lex, keys);
   // Names found by their title or by the words beside them are known for the second pass.
   for (const mention of mentions) {
     if (mention.via !== "title" && mention.via !== "appositive") continue;
@@ -289,6 +290,49 @@ function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazet
     }
   }
   return keys;
+}
+
+/**
+ * An organisation named in full and later by its distinctive words: "Eastern Horizon Shipping
+ * LLC … Eastern Horizon itself", "the U.S. Treasury Department … Treasury also". The name's
+ * own words before its head nouns and legal form (a leading state left out) become a form of
+ * it, when they are capitalised name words, one word only if long, and start no other
+ * organisation of the document or any known name.
+ */
+function learnShortOrganisationNames(text: string, mentions: Mention[], table: EntityTable, gaz: Gazetteer, lex: CompiledLexicon, keys: Set<string>): void {
+  const found = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== "Organization" || m.via !== "name") continue;
+    const toks = tokenize(text.slice(m.start, m.end)).filter((t) => t.text !== ".");
+    let start = 0;
+    const lead = gaz.matchAt(toks, 0);
+    if (lead && lead.form.entry.type === "State") start = lead.last + 1;
+    let end = toks.length;
+    for (let stripped = true; stripped && end > start; ) {
+      stripped = false;
+      for (const h of lex.heads) {
+        const k = end - h.keys.length;
+        if (k > start && h.keys.every((key, q) => toks[k + q].key === key)) {
+          end = k;
+          stripped = true;
+          break;
+        }
+      }
+    }
+    const words = toks.slice(start, end);
+    if (end === toks.length || !words.length || !words.every((t) => isNameWord(t, lex) && !lex.headFirst.has(t.key))) continue;
+    if (words.length === 1 && words[0].text.length < 5) continue;
+    const form = words.map((t) => t.text).join(" ");
+    found.set(form, (found.get(form) ?? new Set()).add(m.entity));
+  }
+  for (const [form, ids] of found) {
+    if (ids.size !== 1 || gaz.matchAt(tokenize(form), 0) !== null) continue;
+    const e = table.entities.get([...ids][0]);
+    if (!e) continue;
+    if (!gaz.byId.has(e.id)) gaz.add({ id: e.id, type: e.type, name: e.name, aliases: [] });
+    gaz.addForm(gaz.byId.get(e.id)!, form, false);
+    keys.add(normKey(form.split(" ")[0]));
+  }
 }
 
 /** Does an acronym plausibly abbreviate a name? Its letters appear in order among the words' initials. */
@@ -367,7 +411,7 @@ function runPass(
 function gazMention(h: GazetteerHit, toks: Token[], table: EntityTable): Mention {
   const e = h.form.entry;
   table.ensure(e.id, e.type, e.name, e.attributes);
-  return { start: toks[h.first].start, end: h.end ?? toks[h.last].end, entity: e.id, type: e.type, via: h.form.demonym ? "demonym" : "gazetteer" };
+  return { start: toks[h.first].start, end: toks[h.last].end, entity: e.id, type: e.type, via: h.form.demonym ? "demonym" : "gazetteer" };
 }
 
 const formIndex = new WeakMap<string[][], Map<string, string[][]>>();
@@ -819,7 +863,7 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
 function noteInner(innerHits: GazetteerHit[], toks: Token[], table: EntityTable): void {
   for (const h of innerHits) {
     const e = h.form.entry;
-    table.ensure(e.id, e.type, e.name, e.attributes).mentions.push({ start: toks[h.first].start, end: h.end ?? toks[h.last].end });
+    table.ensure(e.id, e.type, e.name, e.attributes).mentions.push({ start: toks[h.first].start, end: toks[h.last].end });
   }
 }
 

@@ -19,8 +19,6 @@ export interface GazetteerHit {
   first: number;
   last: number;
   form: NameForm;
-  /** Where the name ends when it is only the first part of a hyphenated token. */
-  end?: number;
 }
 
 export class Gazetteer {
@@ -57,7 +55,7 @@ export class Gazetteer {
   matchAt(tokens: Token[], i: number): GazetteerHit | null {
     const t = tokens[i];
     const list = this.index.get(t.key);
-    if (!list) return this.prefixMatch(tokens, i);
+    if (!list) return null;
     for (const form of list) {
       const n = form.keys.length;
       if (i + n > tokens.length) continue;
@@ -74,19 +72,6 @@ export class Gazetteer {
       // "U.S." ends in a full stop that the tokenizer keeps apart.
       return { first: i, last: i + n - 1, form };
     }
-    return this.prefixMatch(tokens, i);
-  }
-
-  /** "Russian-made", "Russia-backed": a one-word name before a hyphen. */
-  private prefixMatch(tokens: Token[], i: number): GazetteerHit | null {
-    const t = tokens[i];
-    const dash = t.text.indexOf("-");
-    if (dash <= 0 || !/^[\p{Lu}]/u.test(t.text)) return null;
-    const head = t.text.slice(0, dash);
-    const rest = t.key.slice(dash + 1);
-    if (!/^(made|built|supplied|backed|based|led|owned|origin|manufactured|produced|sponsored|funded)$/.test(rest)) return null;
-    const form = (this.index.get(head.toLowerCase()) ?? []).find((f) => f.keys.length === 1 && (!f.caseSensitive || f.exact[0] === head));
-    if (!form) return null;
-    return { first: i, last: i, form, end: t.start + dash };
+    return null;
   }
 }

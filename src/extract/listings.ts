@@ -53,6 +53,9 @@ export function findAnnouncement(sentence: Span, ms: Mention[], found: TriggerMa
 /** "…on six companies, among them A, B and C": the announcing sentence names its targets after a cue. */
 const INLINE = /,?\s+(?:among\s+them|among\s+which|including|namely|such\s+as)\s+|:\s*/iu;
 
+/** A list whose items, long enough to hold commas of their own, are set off by semicolons ("A; B; and C"). */
+const SEMICOLON_LIST = /;\s+(?:and|as\s+well\s+as)\s/i;
+
 /**
  * Targets a sentence enumerates for an announcement: a later sentence opening with a cue
  * ("Among those named are"), or the announcing sentence itself after one ("among them").
@@ -60,9 +63,12 @@ const INLINE = /,?\s+(?:among\s+them|among\s+which|including|namely|such\s+as)\s
 export function enumeratedTargets(text: string, sentence: Span, ms: Mention[], a: Announcement): Mention[] {
   let from: number;
   if (a.end === sentence.end) {
-    const cue = INLINE.exec(text.slice(a.trigger.end, sentence.end));
-    if (!cue) return [];
-    from = a.trigger.end + cue.index + cue[0].length;
+    const after = text.slice(a.trigger.end, sentence.end);
+    const cue = INLINE.exec(after);
+    if (cue) from = a.trigger.end + cue.index + cue[0].length;
+    // "… blacklisted X; its director, Y; and Z": items set off by semicolons follow the trigger.
+    else if (SEMICOLON_LIST.test(after)) from = a.trigger.end;
+    else return [];
   } else {
     if (sentence.start - a.end > ENUMERATION_REACH) return [];
     const lead = ENUMERATION.exec(text.slice(sentence.start, sentence.end));

@@ -37,7 +37,11 @@ function isTitle(titleRe: RegExp, phrase: string): boolean {
 
 /** Between a preposition and its owner: "of the Republic of Singapore", "of the state nuclear corporation Rosatom". */
 const OWNER_LEAD = "(?:the\\s+)?(?:(?:Republic|Kingdom|State|Union|Federation|Commonwealth|Sultanate|Socialist\\s+Republic|People['’]s\\s+Republic)\\s+of\\s+(?:the\\s+)?)?(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){0,4}";
-const TITLE_OF_OWNER = new RegExp(`^,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}\\-]+\\s+){0,6}?[\\p{L}\\-]+)\\s+(?:of|to|for|in|at)\\s+${OWNER_LEAD}$`, "u");
+/** "X, then Thailand's foreign minister", "X, now the head of …": when the post was held does not change who held it. */
+const WHEN = "(?:(?:then|now|currently|formerly|previously|still|also|later|at\\s+the\\s+time)\\s+)?";
+const TITLE_OF_OWNER = new RegExp(`^,\\s+${WHEN}(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}\\-]+\\s+){0,6}?[\\p{L}\\-]+)\\s+(?:of|to|for|in|at)\\s+${OWNER_LEAD}$`, "u");
+
+const APPOSITION_TO_OWNER = new RegExp(`^,\\s+${WHEN}(?:the\\s+)?$`, "i");
 
 export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {
   const out: RawPosition[] = [];
@@ -76,7 +80,7 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
       // "X, the NUG's foreign minister"
       const after = text.slice(next.end, Math.min(sentence.end, next.end + 50));
       const poss = /^['’]s\s+([\p{L}\- ]+?)(?=[,.;)]|\s+(?:told|said|has|had|was|is|and|who)\b|$)/u.exec(after);
-      if (/^,\s+(?:the\s+)?$/i.test(between) && poss && titleRe.test(poss[1].trim())) out.push({ person: p, owner: next, title: poss[1].trim(), span: sentence });
+      if (APPOSITION_TO_OWNER.test(between) && poss && titleRe.test(poss[1].trim())) out.push({ person: p, owner: next, title: poss[1].trim(), span: sentence });
     }
   }
   return out;

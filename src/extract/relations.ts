@@ -223,7 +223,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
       } else {
         if (/^part of$/i.test(m[0]) && /\bas\s+$/i.test(text.slice(t0 - 4, t0))) continue;
         // "with Ugandan President X": the state only qualifies the titled person after it.
-        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesPerson(text, ms, i, p.object) && (p.object.includes("Place") || (ms[i].type !== "State" && ms[i].type !== "Place") || !LOCATIVE.test(text.slice(t1, ms[i].start))));
+        let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesNext(text, ms, i, p.object) && (p.object.includes("Place") || (ms[i].type !== "State" && ms[i].type !== "Place") || !LOCATIVE.test(text.slice(t1, ms[i].start))));
         if (objIdx !== undefined && /^['’]s\s+\p{Ll}/u.test(text.slice(ms[objIdx].end, ms[objIdx].end + 4))) {
           // "designated the RSF's commander, X": X is the object; "sanctions on Sudan's generals": not Sudan.
           const k: number = objIdx;
@@ -373,10 +373,13 @@ function antecedentOf(text: string, sentence: Span, ms: Mention[], clauseStart: 
 /** Between an antecedent and its relative pronoun: an acronym in brackets, an apposition. */
 const ANTECEDENT_GAP = /^\s*(?:\([^)]{1,12}\))?(?:,\s*(?:the|a|an)\s+[^,;()]{1,60})?\s*,\s*(?:which|who|that)\b/i;
 
-/** "Ugandan President X", "Kenya's President X": the state names whose the titled person is. */
-function qualifiesPerson(text: string, ms: Mention[], i: number, types: string[]): boolean {
+/** Whether mention i only describes the name after it: "Ugandan President X", "Kenya's President X", "Oslo-based Y". */
+function qualifiesNext(text: string, ms: Mention[], i: number, types: string[]): boolean {
   const next = ms[i + 1];
-  if (!next || next.type !== "Person" || !allowed(types, next)) return false;
+  if (!next || !allowed(types, next)) return false;
+  // "Oslo-based Polar Star Bank": the place says where the named party is.
+  if (/^-\p{Ll}+\s+(?:[\p{Ll}\-]+\s+){0,2}$/u.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
+  if (next.type !== "Person") return false;
   // "his Singaporean counterpart, Dr X": the person is the party.
   if (/^\s+counterparts?,\s*$/.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
   return next.titleStart !== undefined && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));

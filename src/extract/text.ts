@@ -17,7 +17,13 @@ export function normKey(s: string): string {
   return s.toLowerCase().replace(/[’‘]/g, "'");
 }
 
-/** Word and punctuation tokens; a possessive 's is its own token. */
+/**
+ * "Vladivostok-based", "Hong Kong-registered", "Russian-made": a name joined to a participle
+ * is an adjective saying where or whose something is; the name is a word of its own.
+ */
+const NAME_MODIFIER = /^(\p{Lu}[\p{L}\p{N}.'’\-]*)-(made|built|supplied|backed|based|led|owned|origin|manufactured|produced|sponsored|funded|registered|flagged|headquartered|controlled|linked|affiliated|run|operated|listed|incorporated|allied|aligned|brokered|financed|trained|armed)$/u;
+
+/** Word and punctuation tokens; a possessive 's is its own token, and so is a name before "-based" and the like. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = offset;
@@ -26,7 +32,14 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     const s = m[0];
     const start = m.index;
     const poss = s.length > 2 && /['’]s$/i.test(s) && /\p{L}/u.test(s[0]);
-    if (poss) {
+    const modified = s.includes("-") ? NAME_MODIFIER.exec(s) : null;
+    if (modified) {
+      const [, name, tail] = modified;
+      const dash = start + name.length;
+      out.push({ start, end: dash, text: name, key: normKey(name) });
+      out.push({ start: dash, end: dash + 1, text: "-", key: "-" });
+      out.push({ start: dash + 1, end: dash + 1 + tail.length, text: tail, key: normKey(tail) });
+    } else if (poss) {
       const w = s.slice(0, -2);
       out.push({ start, end: start + w.length, text: w, key: normKey(w) });
       out.push({ start: start + w.length, end: start + s.length, text: s.slice(-2), key: "'s" });

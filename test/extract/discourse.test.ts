@@ -102,3 +102,29 @@ test("dates in a relative clause about the object do not date the fact", async (
   assert.ok(c);
   assert.notEqual(c.qualifiers.date, "1995");
 });
+
+test("targets set off by semicolons after the trigger are each listed; an owner or a nationality inside an item is not", async () => {
+  const r = await run(
+    "Finland blacklisted Northern Lantern Shipping LLC; its general director, Russian national Pavel Oreshkin; Amber Crest Trading Ltd, a front company owned by the Baltic Steel Corporation; and Amber Crest's director, Jon Eriksson.",
+  );
+  const lines = triples(r.claims).filter((l) => l.startsWith("sanctioned"));
+  for (const t of ["org:northern-lantern-shipping-llc", "person:pavel-oreshkin", "org:amber-crest-trading-ltd", "person:jon-eriksson"]) has(lines, `sanctioned state:finland -> ${t}`);
+  assert.ok(!lines.some((l) => l.includes("baltic-steel") || l.endsWith("state:russia")), lines.join("\n"));
+});
+
+test("an organisation named in full is later known by its own words before its head and legal form", async () => {
+  const r = await run("Finland's Finance Ministry named Northern Lantern Shipping LLC in a report. Later, Finland sanctioned Northern Lantern itself.");
+  has(triples(r.claims), "sanctioned state:finland -> org:northern-lantern-shipping-llc");
+});
+
+test("'Vladivostok-based', 'Hong Kong-registered': a place joined to a participle describes the name after it", async () => {
+  const r = await run("Finland sanctioned Oslo-based Polar Star Bank and a Hong Kong-registered firm.");
+  const lines = triples(r.claims);
+  has(lines, "sanctioned state:finland -> org:polar-star-bank");
+  assert.ok(!r.entities.some((e) => /based|registered/.test(e.name)), r.entities.map((e) => e.name).join(", "));
+});
+
+test("'X, then Thailand's foreign minister': when the post was held does not hide who held it", async () => {
+  const r = await run("Somchai Wongsa, then Thailand's foreign minister, invited his counterparts to Bangkok.");
+  has(triples(r.claims), "position_held person:somchai-wongsa -> state:thailand");
+});
