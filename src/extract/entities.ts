@@ -738,6 +738,9 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
     while (j + 1 < toks.length) {
       const t = toks[j + 1];
       if (t.start - toks[j].end > 1) break;
+      // "Rosatom Director General Alexey Likhachev": after a one-word name, a title before a
+      // name starts a name of its own.
+      if (j === i && !matchSeq(toks, i, lex.titleForms, true) && !lex.headFirst.has(toks[i].key) && titleBeforeName(toks, j + 1, lex)) break;
       if (isCapWord(t) && !(lex.functionWords.has(t.text) && t.text !== "The")) {
         j++;
         lastCap = j;
@@ -749,6 +752,11 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
     classifySequence(i, last, toks, hits, lex, table, cands);
     i = last + 1;
   }
+}
+
+function titleBeforeName(toks: Token[], k: number, lex: CompiledLexicon): boolean {
+  const n = matchSeq(toks, k, lex.titleForms, true);
+  return n > 0 && toks[k].text.length > 1 && isNameWord(toks[k + n], lex) && !lex.headFirst.has(toks[k + n].key);
 }
 
 function headEndsAt(toks: Token[], k: number, lex: CompiledLexicon): boolean {

@@ -76,6 +76,8 @@ function extractWith(
   const claims = new Map<string, ExtractedClaim>();
   let mi = 0;
   let lastEvent: Mention | null = null;
+  /** What the previous sentence is about: the first organisation, state or body it names ("its" in the next). */
+  let topic: Mention | null = null;
   let announcement: (Announcement & { date: string | null }) | null = null;
   /** A claim that `authority` listed `target` (sanctioned or designated), dated as given. */
   const addListing = (predicate: PredicateSpec, authority: Mention, target: Mention, date: string | null, confidence: number, sent: Span) => {
@@ -160,11 +162,12 @@ function extractWith(
       add(claims, item.predicate.name, refOf(item.subject.entity), object, q, 0.75, sent, text, sourceId, item.predicate.symmetric);
     }
     if (position) {
-      for (const p of findPositions(text, sent, ms, titleRe)) {
+      for (const p of findPositions(text, sent, ms, titleRe, topic)) {
         if (!position.subject.includes("Person") || !position.object.includes(p.owner.type)) continue;
         add(claims, position.name, refOf(p.person.entity), refOf(p.owner.entity), { title: p.title }, 0.75, sent, text, sourceId, false);
       }
     }
+    topic = ms.find((m) => m.type === "Organization" || m.type === "State" || m.type === "Body") ?? null;
   }
   const kept = [...claims.values()].filter((c) => c.confidence >= minConfidence);
   const outEntities = [...entities.values()].map((e) => ({ ...e, aliases: e.aliases.slice(0, 20) }));

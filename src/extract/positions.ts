@@ -25,13 +25,17 @@ export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
   const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
   // Up to two words may qualify the title ("chief spokesperson", "managing director", "quartermaster
   // general"), but not ones that put the holder outside what owns it ("jailed opposition leader").
-  const outside = "(?!(?:opposition|rebel|resistance|exiled|jailed|detained|ousted|deposed|self-proclaimed|imprisoned)\\b)";
+  // Nor ones that rank the holder among others ("the first foreign leader to visit X") rather than name a post.
+  const outside = "(?!(?:opposition|rebel|resistance|exiled|jailed|detained|ousted|deposed|self-proclaimed|imprisoned|first|second|third|last|only|sole|latest)\\b)";
   return new RegExp(`^(?:(?:deputy|vice|acting|former|joint|senior)\\s+)*(?:${outside}[\\p{L}\\-]+\\s+){0,2}?(?:${alt.join("|")})$`, "iu");
 }
 
-/** "Minister for Defence", "Minister of National Defence": a title whose head is a title word. */
+/**
+ * "Minister for Defence", "Minister of National Defence": a title whose head is a title word;
+ * of "owner and managing director", the last of the titles joined.
+ */
 function isTitle(titleRe: RegExp, phrase: string): boolean {
-  const p = phrase.trim();
+  const p = phrase.trim().replace(/^.*\s(?:and|&)\s+/i, "");
   return titleRe.test(p) || titleRe.test(p.replace(/\s+(?:of|for)\s+.*$/i, ""));
 }
 
@@ -39,17 +43,33 @@ function isTitle(titleRe: RegExp, phrase: string): boolean {
 const OWNER_LEAD = "(?:the\\s+)?(?:(?:Republic|Kingdom|State|Union|Federation|Commonwealth|Sultanate|Socialist\\s+Republic|People['’]s\\s+Republic)\\s+of\\s+(?:the\\s+)?)?(?:\\p{Ll}[\\p{Ll}\\-]*\\s+){0,4}";
 /** "X, then Thailand's foreign minister", "X, now the head of …": when the post was held does not change who held it. */
 const WHEN = "(?:(?:then|now|currently|formerly|previously|still|also|later|at\\s+the\\s+time)\\s+)?";
-const TITLE_OF_OWNER = new RegExp(`^,\\s+${WHEN}(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}\\-]+\\s+){0,6}?[\\p{L}\\-]+)\\s+(?:of|to|for|in|at)\\s+${OWNER_LEAD}$`, "u");
+/** How a title follows its holder: an apposition (", the …", ", who is the …") or a copula ("is the …", "served as …"). */
+const HOLDER_TO_TITLE = "(?:,\\s+(?:who\\s+(?:is|was|has\\s+been)\\s+)?|\\s+(?:is|was|has\\s+been|had\\s+been|became|becomes|remains|remained|serves\\s+as|served\\s+as)\\s+)";
+const TITLE_OF_OWNER = new RegExp(`^${HOLDER_TO_TITLE}${WHEN}(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}\\-]+\\s+){0,6}?[\\p{L}\\-]+)\\s+(?:of|to|for|in|at)\\s+${OWNER_LEAD}$`, "u");
 
 const APPOSITION_TO_OWNER = new RegExp(`^,\\s+${WHEN}(?:the\\s+)?$`, "i");
 
-export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp): RawPosition[] {
+/** "Its chief executive, X": a possessive pronoun, a title and the holder's name in apposition. */
+const ITS_TITLE = /(?:^|[,;(]\s*|\b(?:and|but|while)\s+)[Ii]ts\s+((?:[\p{L}\-]+\s+){0,3}[\p{L}\-]+),\s*$/u;
+/** "Japan was represented by Prime Minister X (and Russia by Foreign Minister Y)": the represented party owns the title. */
+const REPRESENTED_BY = /^\s+(?:(?:was|were|is|are|will\s+be)\s+(?:\p{L}+ly\s+)?represented\s+)?by\s+$/u;
+
+/**
+ * Positions stated in one sentence. `topic` is what "its" may stand for: the organisation or
+ * state the previous sentence is about.
+ */
+export function findPositions(text: string, sentence: Span, ms: Mention[], titleRe: RegExp, topic: Mention | null = null): RawPosition[] {
   const out: RawPosition[] = [];
   for (let i = 0; i < ms.length; i++) {
     const p = ms[i];
     if (p.type !== "Person" || p.via === "pronoun") continue;
     const from = p.titleStart ?? p.start;
     const prev = ms[i - 1];
+    const its = topic && OWNER_TYPES.has(topic.type) ? ITS_TITLE.exec(text.slice(prev ? prev.end : sentence.start, from)) : null;
+    if (its && titleRe.test(its[1])) out.push({ person: p, owner: topic!, title: its[1], span: sentence });
+    if (prev && OWNER_TYPES.has(prev.type) && p.title && REPRESENTED_BY.test(text.slice(prev.end, from)) && /\brepresented\s+by\b/.test(text.slice(sentence.start, from))) {
+      out.push({ person: p, owner: prev, title: p.title, span: sentence });
+    }
     // Title of the owner, then the person: "the Secretary-General of ASEAN, Dato X".
     if (prev && OWNER_TYPES.has(prev.type) && /^,\s+(?:\p{Lu}\p{Ll}+\s+)?$/u.test(text.slice(prev.end, from))) {
       const lead = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:of|for)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(sentence.start, prev.start - 60), prev.start));

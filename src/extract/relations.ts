@@ -411,6 +411,8 @@ function insideRelativeClause(text: string, clauseStart: number, t0: number, x: 
 function isModifier(text: string, x: Mention, ms: Mention[], t0: number): boolean {
   const next = ms[ms.indexOf(x) + 1];
   if (next && next.type === "Person" && next.titleStart !== undefined && next.titleStart - x.end <= 1) return true;
+  // "China's Wang Yi visits": the person acts, the state only says whose he is.
+  if (next && next.type === "Person" && next.end <= t0 && /^['’]s\s+$/.test(text.slice(x.end, next.titleStart ?? next.start))) return true;
   const after = text.slice(x.end, t0);
   if (/^['’]s\s/.test(after)) return !/^['’]s\s+(?:[\p{L}\p{N}\-]+\s+){0,3}$/u.test(after);
   return false;

@@ -128,3 +128,36 @@ test("'X, then Thailand's foreign minister': when the post was held does not hid
   const r = await run("Somchai Wongsa, then Thailand's foreign minister, invited his counterparts to Bangkok.");
   has(triples(r.claims), "position_held person:somchai-wongsa -> state:thailand");
 });
+
+test("positions stated with a copula, a 'who is' clause, or joined titles", async () => {
+  const r = await run("Tin Maung Oo is the owner and managing director of Golden Harvest Company. Kyaw Lin, who is also the chairman of Silver Crane Logistics, declined to comment.");
+  const lines = triples(r.claims);
+  has(lines, "position_held person:tin-maung-oo -> org:golden-harvest-company");
+  has(lines, "position_held person:kyaw-lin -> org:silver-crane-logistics");
+});
+
+test("'the first foreign leader to visit X' ranks a visitor; it is not a post held in X", async () => {
+  const r = await run("Finland's Matti Virtanen became the first foreign leader to visit Myanmar since the coup.", "2022-02-01");
+  const lines = triples(r.claims);
+  has(lines, "visited person:matti-virtanen -> state:myanmar");
+  assert.ok(!lines.some((l) => l.startsWith("position_held") && l.endsWith("state:myanmar")), lines.join("\n"));
+});
+
+test("'Its chief executive, X' is a post in what the previous sentence was about", async () => {
+  const r = await run("Northern Lantern Shipping LLC owns the vessel. Its chief executive, Pavel Oreshkin, said the cargo was legal.");
+  has(triples(r.claims), "position_held person:pavel-oreshkin -> org:northern-lantern-shipping-llc");
+});
+
+test("'Japan was represented by Prime Minister X and Russia by Foreign Minister Y': each title belongs to the party represented", async () => {
+  const r = await run("Japan was represented by Prime Minister Kenji Sato and Brazil by Foreign Minister Paulo Lima.");
+  const lines = triples(r.claims);
+  has(lines, "position_held person:kenji-sato -> state:japan");
+  has(lines, "position_held person:paulo-lima -> state:brazil");
+});
+
+test("headlines and timelines in the present tense: 'X meets Y', 'X receives Y', 'X visits Z'", async () => {
+  const r = await run("14 Aug 2024 – Finland's Matti Virtanen visits Naypyitaw and meets Min Aung Hlaing.", "2024-09-01");
+  const lines = triples(r.claims);
+  assert.ok(lines.some((l) => l.startsWith("visited person:matti-virtanen ->")), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("matti-virtanen") && l.includes("min-aung-hlaing")), lines.join("\n"));
+});
