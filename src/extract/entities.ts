@@ -26,6 +26,8 @@ export function entityId(type: string, name: string): string {
 export interface CompiledLexicon {
   lexicon: Lexicon;
   titleForms: string[][];
+  /** Ranks and titles, lowercased and joined: "senior general", "foreign minister". */
+  titleNames: Set<string>;
   heads: { keys: string[]; type: string }[];
   headFirst: Set<string>;
   military: string[][];
@@ -54,6 +56,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     lexicon,
     titleForms: forms([...lexicon.ranks, ...lexicon.titles]),
+    titleNames: new Set([...lexicon.ranks, ...lexicon.titles].map((t) => t.toLowerCase().replace(/\.$/, ""))),
     heads,
     headFirst: new Set(heads.map((h) => h.keys[0])),
     military: keys(lexicon.military),
@@ -162,6 +165,8 @@ export function recogniseEntities(
   }
 
   const out: Mention[] = [];
+  /** Who was last introduced with each title ("senior general" -> Min Aung Hlaing), for "the Senior General" later. */
+  const titled = new Map<string, string>();
   let lastPerson: Mention | null = null;
   let lastGroup: Mention | null = null;
   const lastEvents: Mention[] = [];
@@ -211,6 +216,21 @@ export function recogniseEntities(
     } else if (m.via === "pronoun") {
       if (!lastPerson || m.start - lastPerson.end > 400) continue;
       m.entity = lastPerson.entity;
+    }
+    if (m.type === "Person" && m.via === "unknown") {
+      // "the Senior General", "the President": a title alone stands for whoever was last
+      // introduced with it, and names nobody when no one was.
+      const title = (table.entities.get(m.entity)?.name ?? "").toLowerCase();
+      if (lex.titleNames.has(title)) {
+        const holder = titled.get(title);
+        if (!holder) continue;
+        m.entity = holder;
+        m.via = "anaphor";
+      }
+    }
+    if (m.type === "Person" && m.title) {
+      const words = m.title.toLowerCase().replace(/\./g, "").split(/\s+/);
+      for (let k = 0; k < words.length; k++) if (lex.titleNames.has(words.slice(k).join(" "))) titled.set(words.slice(k).join(" "), m.entity);
     }
     if (m.type === "Person" && m.via !== "pronoun") lastPerson = m;
     out.push(m);

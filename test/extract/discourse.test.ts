@@ -161,3 +161,11 @@ test("headlines and timelines in the present tense: 'X meets Y', 'X receives Y',
   assert.ok(lines.some((l) => l.startsWith("visited person:matti-virtanen ->")), lines.join("\n"));
   assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("matti-virtanen") && l.includes("min-aung-hlaing")), lines.join("\n"));
 });
+
+test("'the Senior General' alone is whoever was last introduced with that rank; with no one, it names nobody", async () => {
+  const r = await run("Senior General Kyaw Zin Thant arrived in Minsk. On Tuesday, the Senior General was received by President Alexander Lukashenko.", "2023-12-14");
+  assert.ok(triples(r.claims).some((l) => l.startsWith("met ") && l.includes("kyaw-zin-thant") && l.includes("alexander-lukashenko")), triples(r.claims).join("\n"));
+  assert.ok(!r.entities.some((e) => e.name === "Senior General"));
+  const alone = await run("The Senior General was received by President Alexander Lukashenko.");
+  assert.ok(!alone.entities.some((e) => e.name === "Senior General"));
+});
