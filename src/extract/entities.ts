@@ -251,24 +251,31 @@ function isArmedForces(m: Mention, table: EntityTable): boolean {
 
 function learn(text: string, mentions: Mention[], table: EntityTable, gaz: Gazetteer, lex: CompiledLexicon, after: Map<string, number>): Set<string> {
   const keys = new Set<string>();
-  const defRe = /\(\s*([\p{Lu}][\p{L}\p{N}+\-&]{1,11})\s*\)/gu;
+  // A name defined in brackets after the full one: an acronym ("(MOGE)") or the name's own
+  // leading words ("Royal Skyway Aviation Supplies Pte. Ltd. (Royal Skyway)").
+  const defRe = /\(\s*([\p{Lu}][\p{L}\p{N}+\-&]{1,20}(?:\s+[\p{Lu}][\p{L}\p{N}+\-&]*){0,2})\s*\)/gu;
   let m: RegExpExecArray | null;
   let mi = 0;
   const sorted = [...mentions].sort((a, b) => a.end - b.end);
   while ((m = defRe.exec(text))) {
     const acr = m[1];
-    if ((acr.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    const words = acr.split(/\s+/);
+    const acronym = words.length === 1 && (acr.match(/\p{Lu}/gu) ?? []).length >= 2;
     while (mi < sorted.length && sorted[mi].end <= m.index) mi++;
     const prev = sorted[mi - 1];
-    if (!prev || m.index - prev.end > 2 || prev.entity === MAIN || prev.type === "Person") continue;
+    // Between the name and the bracket: nothing, or the rest of a legal form ("Pte. Ltd.").
+    if (!prev || !LEGAL_TAIL.test(text.slice(prev.end, m.index)) || prev.entity === MAIN || prev.type === "Person") continue;
     const e = table.entities.get(prev.entity);
     if (!e) continue;
-    if (!initialsFit(acr, e.name) && !initialsFit(acr, text.slice(prev.start, prev.end))) continue;
+    const fits = acronym
+      ? initialsFit(acr, e.name) || initialsFit(acr, text.slice(prev.start, prev.end))
+      : words.every((w, k) => e.name.split(" ")[k] === w) && words.length < e.name.split(" ").length;
+    if (!fits) continue;
     const entry: GazetteerEntry = gaz.byId.get(e.id) ?? { id: e.id, type: e.type, name: e.name, aliases: [] };
     if (!gaz.byId.has(e.id)) gaz.add(entry);
     gaz.addForm(entry, acr, false);
     after.set(`${e.id}|${normKey(acr)}`, m.index);
-    keys.add(normKey(acr));
+    keys.add(normKey(words[0]));
   }
   // A titled person named later by family name alone ("Colonel-General Alexander Fomin …
   // Fomin met …"): the last word of a name of two or more becomes a form of it, when it is
@@ -354,6 +361,8 @@ function learnShortOrganisationNames(text: string, mentions: Mention[], table: E
     keys.add(normKey(form.split(" ")[0]));
   }
 }
+
+const LEGAL_TAIL = /^\s{0,2}$|^(?:\.?\s*(?:Pte|Ltd|Co|Inc|LLC|Corp|Limited|PLC|JSC|Bhd|Sdn)\.?)+\s*$/;
 
 /** Does an acronym plausibly abbreviate a name? Its letters appear in order among the words' initials. */
 function initialsFit(acr: string, name: string): boolean {
@@ -765,6 +774,8 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
         j++;
         lastCap = j;
       } else if (t.key === "and" && (headEndsAt(toks, lastCap, lex) || toks[j + 2]?.key === "the")) break;
+      // "… Corporation Limited on March 25": a date, not more of the name.
+      else if (CONNECTORS.has(t.key) && CALENDAR_WORD.test(toks[j + 2]?.text ?? "")) break;
       else if (CONNECTORS.has(t.key) && !CAP.test(t.text) || (t.text === "'" || t.text === "’") && /s$/.test(toks[j].text) || t.text === "-") j++;
       else break;
     }
@@ -773,6 +784,8 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
     i = last + 1;
   }
 }
+
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 function titleBeforeName(toks: Token[], k: number, lex: CompiledLexicon): boolean {
   const n = matchSeq(toks, k, lex.titleForms, true);

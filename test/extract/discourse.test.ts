@@ -169,3 +169,14 @@ test("'the Senior General' alone is whoever was last introduced with that rank; 
   const alone = await run("The Senior General was received by President Alexander Lukashenko.");
   assert.ok(!alone.entities.some((e) => e.name === "Senior General"));
 });
+
+test("a short name defined in brackets after the full one, legal form and all, is the same organisation", async () => {
+  const r = await run(
+    "Polar Star Aviation Supplies Pte. Ltd. (Polar Star) sells parts. Finland designated Polar Star and Amber Crest Trading Company Limited on March 25, 2021.",
+    "2024-09-12",
+  );
+  const lines = triples(r.claims).filter((l) => l.startsWith("designated"));
+  has(lines, "designated state:finland -> org:polar-star-aviation-supplies-pte");
+  has(lines, "designated state:finland -> org:amber-crest-trading-company-limited");
+  assert.ok(!r.entities.some((e) => e.type === "Person" && e.name === "Polar Star"));
+});
