@@ -1,13 +1,13 @@
 /**
  * `npm run eval`: runs the extractor on every document that has a gold file (the shared
  * corpus in test/gold/, our own fixtures in test/extract/fixtures/, and the held-out sets in
- * test/extract/heldout, heldout2 and heldout3), scores each with the shared scorer
+ * test/extract/heldout*), scores each with the shared scorer
  * (../shared/tools/score-extract.py), and prints recall and precision per document and per
  * predicate. A set's folder may hold its own
  * aliases.json. Every held-out set was written by someone who never read the extractor:
- * heldout/ was then used to improve it (its figures are no longer a test); heldout2/ and
- * heldout3/ were never looked at while tuning and are the honest measure of documents the
- * extractor has not seen.
+ * heldout/, heldout2/ and heldout3/ were then used to improve it (their figures are no
+ * longer a test); heldout4/ has never been looked at while tuning and is the honest measure
+ * of documents the extractor has not seen.
  * `--write` records the figures in BENCHMARKS.md ("Extraction quality").
  */
 import { execFile } from "node:child_process";

@@ -17,9 +17,10 @@ test("recall and precision stay above their floors on every set, seen and unseen
     fixtures: { recall: 0.7, precision: 0.9 },
     // Written blind, then used to improve the rules.
     heldout: { recall: 0.6, precision: 0.9 },
+    heldout2: { recall: 0.37, precision: 0.75 },
+    heldout3: { recall: 0.36, precision: 0.77 },
     // Written blind and never tuned on: documents the extractor has not seen.
-    heldout2: { recall: 0.23, precision: 0.65 },
-    heldout3: { recall: 0.32, precision: 0.75 },
+    heldout4: { recall: 0.2, precision: 0.7 },
   };
   for (const [set, floor] of Object.entries(floors)) {
     const r = rate(set);
