@@ -412,6 +412,7 @@ function runPass(
       titleCandidate(i, toks, hits, lex, table, cands);
       anaphorCandidate(i, toks, lex, cands);
       personnelCandidate(i, toks, lex, table, cands);
+      knownAsCandidate(i, toks, hits, lex, table, cands);
       if (/^(he|she)$/i.test(toks[i].text))
         cands.push({ first: i, last: i, priority: 0, make: () => ({ start: toks[i].start, end: toks[i].end, entity: "", type: "Person", via: "pronoun" }) });
     }
@@ -593,6 +594,21 @@ const NUMBER_WORD = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
  * "forty-two police officers", "dozens of soldiers": people in service, counted, act as a
  * group (they defect, desert, cross over). Named by the noun ("police officers").
  */
+/**
+ * "The commander of the RSF, widely known as Hemedti": the name a post-holder goes by,
+ * one to three capitalised words after "known as", is a person when a post opens the phrase.
+ */
+function knownAsCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  if (i < 2 || toks[i - 1].key !== "as" || toks[i - 2].key !== "known" || hits[i] || !isNameWord(toks[i], lex)) return;
+  const opening = toks.slice(0, i - 2).findIndex((t) => lex.roleWords.has(t.key));
+  if (opening < 0 || toks.slice(0, opening).some((t) => t.text === "," || t.text === ";")) return;
+  let j = i;
+  while (j + 1 < toks.length && j - i < 2 && isNameWord(toks[j + 1], lex) && !hits[j + 1] && toks[j + 1].start - toks[j].end <= 1) j++;
+  const name = joinTokens(toks.slice(i, j + 1));
+  const id = entityId("Person", name);
+  cands.push({ first: i, last: j, priority: 2, make: () => (table.ensure(id, "Person", name), { start: toks[i].start, end: toks[j].end, entity: id, type: "Person", via: "appositive" }) });
+}
+
 function personnelCandidate(i: number, toks: Token[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
   if (!NUMBER_WORD.test(toks[i].text)) return;
   let j = i + 1;

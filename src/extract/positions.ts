@@ -70,15 +70,17 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
     if (prev && OWNER_TYPES.has(prev.type) && p.title && REPRESENTED_BY.test(text.slice(prev.end, from)) && /\brepresented\s+by\b/.test(text.slice(sentence.start, from))) {
       out.push({ person: p, owner: prev, title: p.title, span: sentence });
     }
-    // Title of the owner, then the person: "the Secretary-General of ASEAN, Dato X".
-    if (prev && OWNER_TYPES.has(prev.type) && /^,\s+(?:\p{Lu}\p{Ll}+\s+)?$/u.test(text.slice(prev.end, from))) {
-      const lead = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:of|for)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(sentence.start, prev.start - 60), prev.start));
+    // Title of the owner, then the person: "the Secretary-General of ASEAN, Dato X", "the
+    // commander of the RSF, widely known as Hemedti" (an acronym in brackets may follow the owner).
+    if (prev && OWNER_TYPES.has(prev.type) && /^\)?\s*(?:\([^)]{1,12}\))?,\s+(?:(?:\p{Lu}\p{Ll}+\s+)?|(?:(?:widely|better|popularly|commonly|also|generally)\s+)?(?:known|referred\s+to)\s+as\s+)$/u.test(text.slice(prev.end, from))) {
+      const owner = ms[i - 2]?.entity === prev.entity ? ms[i - 2] : prev;
+      const lead = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+)?$/u.exec(text.slice(Math.max(sentence.start, owner.start - 60), owner.start));
       // The shortest run of words before "of" that is a title ("the Secretary-General of ASEAN").
       const words = lead ? lead[1].split(/\s+/) : [];
       for (let k = words.length - 1; k >= 0; k--) {
         const title = words.slice(k).join(" ");
         if (!isTitle(titleRe, title)) continue;
-        out.push({ person: p, owner: prev, title, span: sentence });
+        out.push({ person: p, owner, title, span: sentence });
         break;
       }
     }

@@ -311,7 +311,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
             out.push(rel(p, subj, possessor, t0, t1, m[0], clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
             continue;
           }
-        } else subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0) && !ROLE_OF.test(text.slice(clauseStart, x.start)));
+        } else subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0) && !ownsRole(text, clauseStart, x, ms));
         if (!subj && /[;:]\s*(?:and|or)\s/i.test(text.slice(Math.max(sentence.start, clauseStart - 2), clauseStart + 6))) {
           const sentenceLeft = ms.filter((x) => x.end <= t0 && x.start >= sentence.start);
           subj = clauseSubject(text, sentence, sentenceLeft, p);
@@ -372,6 +372,13 @@ function antecedentOf(text: string, sentence: Span, ms: Mention[], clauseStart: 
 
 /** Between an antecedent and its relative pronoun: an acronym in brackets, an apposition. */
 const ANTECEDENT_GAP = /^\s*(?:\([^)]{1,12}\))?(?:,\s*(?:the|a|an)\s+[^,;()]{1,60})?\s*,\s*(?:which|who|that)\b/i;
+
+/** "The commander of the RSF": the name owns the role before it (so does its acronym in brackets after it). */
+function ownsRole(text: string, clauseStart: number, x: Mention, ms: Mention[]): boolean {
+  if (ROLE_OF.test(text.slice(clauseStart, x.start))) return true;
+  const prev = ms[ms.indexOf(x) - 1];
+  return !!prev && prev.entity === x.entity && prev.start >= clauseStart && /^\s*\($/.test(text.slice(prev.end, x.start)) && ROLE_OF.test(text.slice(clauseStart, prev.start));
+}
 
 /** Whether mention i only describes the name after it: "Ugandan President X", "Kenya's President X", "Oslo-based Y". */
 function qualifiesNext(text: string, ms: Mention[], i: number, types: string[]): boolean {

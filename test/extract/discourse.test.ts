@@ -180,3 +180,11 @@ test("a short name defined in brackets after the full one, legal form and all, i
   has(lines, "designated state:finland -> org:amber-crest-trading-company-limited");
   assert.ok(!r.entities.some((e) => e.type === "Person" && e.name === "Polar Star"));
 });
+
+test("'The commander of the X (XF), widely known as Y, held talks': Y holds the post and acts", async () => {
+  const r = await run("The commander of the paramilitary Northern Shield Forces (NSF), widely known as Tamrat, held talks in Kampala with Ugandan President Yoweri Museveni.");
+  const lines = triples(r.claims);
+  has(lines, "position_held person:tamrat -> org:northern-shield-forces");
+  assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("person:tamrat") && l.includes("yoweri-museveni")), lines.join("\n"));
+  assert.ok(!lines.some((l) => l.startsWith("met ") && l.includes("northern-shield-forces")), lines.join("\n"));
+});
