@@ -263,6 +263,16 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
             continue;
           }
         }
+        if (objIdx === undefined && /^(?:co-?)?chair(?:s|manship)?$|^coordinator$|^host$/i.test(m[0])) {
+          // "Cambodia, as ASEAN chair", "in Cambodia's capacity as ASEAN Chair", "Laos, which
+          // holds the ASEAN chairmanship": the body names the role; the holder comes before it.
+          const body = left[left.length - 1];
+          const holder = body && /^\s+$/.test(text.slice(body.end, t0)) && allowed(p.object, body) ? [...ms].reverse().find((x) => x.end <= body.start && x.start >= sentence.start && allowed(p.subject, x) && x.type !== "Event") : undefined;
+          if (holder && body && ROLE_HOLDER_GAP.test(text.slice(holder.end, body.start))) {
+            out.push(rel(p, holder, body, t0, t1, m[0], clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
+            continue;
+          }
+        }
         if (objIdx === undefined && agentOrNominal(m[0]) && nominalLicensed(text, clauseStart, t0, left)) {
           // "X has become Y's main source of weaponry": the possessor is the object.
           const possessor = possessorBefore(text, left, t0);
@@ -453,6 +463,9 @@ function gapWords(between: string): number {
 function agentOrNominal(trigger: string): boolean {
   return /^(co-?chairs?|chair|chairmanship|coordinator|host|members?|member state|supplier|arms supplier)( of)?$/i.test(trigger) || /^source of\b/i.test(trigger);
 }
+
+/** Between a role's holder and the body before the role noun: "X, as", "X's capacity as", "X, which holds the", "X took over the rotating". */
+const ROLE_HOLDER_GAP = /^(?:['’]s\s+capacity\s+as|,?\s+as|,?\s+(?:which|who)\s+(?:holds?|held|has\s+held|took\s+over|takes\s+over|assumed|assumes)|\s+(?:holds?|held|took\s+over|takes\s+over|assumed|assumes|handed\s+over)|['’]s)\s+(?:(?:the|its|this\s+year['’]s|current|rotating|annual)\s+)*$/i;
 
 /** A role noun states a fact only after a copula, "as", an apposition comma or a possessive. */
 function nominalLicensed(text: string, clauseStart: number, t0: number, left: Mention[]): boolean {

@@ -188,3 +188,14 @@ test("'The commander of the X (XF), widely known as Y, held talks': Y holds the 
   assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("person:tamrat") && l.includes("yoweri-museveni")), lines.join("\n"));
   assert.ok(!lines.some((l) => l.startsWith("met ") && l.includes("northern-shield-forces")), lines.join("\n"));
 });
+
+test("a chair named by the body before the role noun: 'as ASEAN chair', 'in X's capacity as ASEAN Chair', 'holds the ASEAN chairmanship'", async () => {
+  for (const sentence of [
+    "Cambodia, as ASEAN chair, invited the junta.",
+    "The meeting was chaired by General Tea Banh, in Cambodia's capacity as ASEAN Chair for 2022.",
+    "Cambodia, which holds the rotating ASEAN chairmanship this year, invited the junta.",
+  ]) {
+    const r = await run(sentence, "2022-06-01");
+    assert.ok(triples(r.claims).includes("chaired state:cambodia -> body:asean"), `${sentence}\n${triples(r.claims).join("\n")}`);
+  }
+});
