@@ -12,6 +12,7 @@ import { compileTitleWords, findPositions } from "./positions.ts";
 import { compileTriggers, findRelations, findRoleLists, triggerMatches, type TriggerIndex } from "./relations.ts";
 import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
+import { findDelegations } from "./delegations.ts";
 import { sentences } from "./text.ts";
 import {
   DEFAULT_MIN_CONFIDENCE,
@@ -76,6 +77,8 @@ function extractWith(
   const claims = new Map<string, ExtractedClaim>();
   let mi = 0;
   let lastEvent: Mention | null = null;
+  /** When the last event named took place, as its sentence dates it. */
+  let lastEventDate: string | null = null;
   /** What the previous sentence is about: the first organisation, state or body it names ("its" in the next). */
   let topic: Mention | null = null;
   let announcement: (Announcement & { date: string | null }) | null = null;
@@ -91,7 +94,12 @@ function extractWith(
     while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
     for (let k = mi; k < rec.mentions.length && rec.mentions[k].end <= sent.end; k++) ms.push(rec.mentions[k]);
     const prevEvent = lastEvent;
-    for (const m of ms) if (m.type === "Event") lastEvent = m;
+    const prevEventDate = lastEventDate;
+    for (const m of ms) {
+      if (m.type !== "Event") continue;
+      lastEvent = m;
+      lastEventDate = nearestDate(findDates(text, sent, ref), m, sent.start)?.edtf ?? null;
+    }
     if (ms.length < 1) continue;
     const rels = findRelations(text, sent, ms, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
     let dates: FoundDate[] | null = null;
@@ -166,6 +174,20 @@ function extractWith(
         if (!position.subject.includes("Person") || !position.object.includes(p.owner.type)) continue;
         add(claims, position.name, refOf(p.person.entity), refOf(p.owner.entity), { title: p.title }, 0.75, sent, text, sourceId, false);
       }
+    }
+    const attended = triggers.byName.get("attended");
+    for (const dg of findDelegations(text, sent, ms, titleRe)) {
+      // A delegation names no event: it is the event just reported, if any.
+      if (attended && prevEvent && sent.start - prevEvent.end < 1000) {
+        const q: Qualifiers = {};
+        dates ??= findDates(text, sent, ref);
+        const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? prevEventDate;
+        if (when) placeDate(q, when, attended);
+        const body = innerBody(prevEvent, entities);
+        if (body && attended.qualifiers.includes("body")) q.body = refOf(body);
+        for (const who of [dg.sender, dg.leader]) add(claims, attended.name, refOf(who.entity), refOf(prevEvent.entity), { ...q }, 0.7, sent, text, sourceId, false);
+      }
+      if (position && dg.title && position.object.includes(dg.sender.type)) add(claims, position.name, refOf(dg.leader.entity), refOf(dg.sender.entity), { title: dg.title }, 0.75, sent, text, sourceId, false);
     }
     topic = ms.find((m) => m.type === "Organization" || m.type === "State" || m.type === "Body") ?? null;
   }
