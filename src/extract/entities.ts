@@ -888,6 +888,11 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
     // A lone head word ("Ministry", "Council") names nothing by itself.
     return;
   }
+  if (rest.length === 1 && owner === null && type === "Event" && !hits[i] && toks[i - 1]?.key === "the") {
+    // "The Summits were chaired by …": the event last named with that noun, as "the summit" is.
+    cands.push({ first: i, last: end, priority: 0, make: () => ({ start: toks[i].start, end: toks[end].end, entity: `${EVENT_OF}${rest[0].key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+    return;
+  }
   if (owner && rest.length === 1 && lex.lexicon.branches.every((b) => b !== rest[0].text)) {
     // "Thai Government", "Russian Army" are the state or its military.
     if (type === "Organization" && /^(Government|Authorities|Administration|Regime)$/.test(rest[0].text)) type = "State";

@@ -13,6 +13,7 @@ import { compileTriggers, findRelations, findRoleLists, triggerMatches, type Tri
 import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
 import { findDelegations } from "./delegations.ts";
+import { findVenues } from "./venues.ts";
 import { sentences } from "./text.ts";
 import {
   DEFAULT_MIN_CONFIDENCE,
@@ -173,6 +174,20 @@ function extractWith(
       for (const p of findPositions(text, sent, ms, titleRe, topic)) {
         if (!position.subject.includes("Person") || !position.object.includes(p.owner.type)) continue;
         add(claims, position.name, refOf(p.person.entity), refOf(p.owner.entity), { title: p.title }, 0.75, sent, text, sourceId, false);
+      }
+    }
+    for (const v of findVenues(text, sent, ms)) {
+      if (readModality(text, sent, sent.start, v.trigger, cm, lineStart).modality) continue;
+      dates ??= findDates(text, sent, ref);
+      const when = nearestDate(dates, v.trigger, sent.start)?.edtf ?? null;
+      const body = innerBody(v.event, entities);
+      for (const [name, who] of [["hosted", v.host], ["chaired", v.chair]] as const) {
+        const p = triggers.byName.get(name);
+        if (!p || !who || !p.subject.includes(who.type)) continue;
+        const q: Qualifiers = {};
+        if (when) placeDate(q, when, p);
+        if (body && p.qualifiers.includes("body")) q.body = refOf(body);
+        add(claims, p.name, refOf(who.entity), refOf(v.event.entity), q, 0.7, sent, text, sourceId, false);
       }
     }
     const attended = triggers.byName.get("attended");

@@ -199,3 +199,19 @@ test("a chair named by the body before the role noun: 'as ASEAN chair', 'in X's 
     assert.ok(triples(r.claims).includes("chaired state:cambodia -> body:asean"), `${sentence}\n${triples(r.claims).join("\n")}`);
   }
 });
+
+test("'The Summits were chaired by H.E. X': a capitalised event noun after 'the' is the event last named; 'H.E.' ends no sentence", async () => {
+  const r = await run("The 12th and 13th Mekong Summits were held on 9 October 2024 in Vientiane. The Summits were chaired by H.E. Sonexay Siphandone, Prime Minister of the Lao PDR.", "2024-10-10");
+  const lines = triples(r.claims);
+  has(lines, "chaired person:sonexay-siphandone -> event:12th-and-13th-mekong-summits");
+  assert.ok(!r.entities.some((e) => e.name === "Summits"));
+});
+
+test("'X was held in <capital> under the chairmanship of Y': the capital's state hosted it, Y chaired it; a planned one is neither", async () => {
+  const r = await run("The 12th Mekong Summit was held in Vientiane under the chairmanship of Laos on 9 October 2024.", "2024-10-10");
+  const lines = triples(r.claims);
+  has(lines, "hosted state:laos -> event:12th-mekong-summit");
+  has(lines, "chaired state:laos -> event:12th-mekong-summit");
+  const planned = await run("The 13th Mekong Summit will be held in Bangkok.");
+  assert.ok(!triples(planned.claims).some((l) => l.startsWith("hosted")), triples(planned.claims).join("\n"));
+});
