@@ -899,8 +899,10 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   }
   // "Sudanese Armed Forces" is the state's military, however the text spells it.
   const isMilitary = owner !== null && type === "Organization" && matchSeq(rest, 0, lex.military) === rest.length;
-  const name = owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
-  const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner ? `${owner.id.replace(/^state:/, "")} ${restText}` : restText);
+  // An event named after a city keeps its name ("Moscow Conference on International Security").
+  const cityEvent = type === "Event" && owner !== null && first === i && h0 !== null && !h0.form.demonym && h0.form.entry.name !== joinTokens(toks.slice(h0.first, h0.last + 1));
+  const name = cityEvent ? joinTokens(toks.slice(i, end + 1)) : owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
+  const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner && !cityEvent ? `${owner.id.replace(/^state:/, "")} ${restText}` : name);
   const innerHits = hits.slice(i, end + 1).filter((h): h is GazetteerHit => !!h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization"));
   const inner = innerHits.map((h) => h.form.entry.id);
   if (owner && !inner.includes(owner.id)) inner.push(owner.id);

@@ -123,7 +123,7 @@ function extractWith(
       const body = innerBody(r.object, entities);
       if (body && r.predicate.qualifiers.includes("body")) q.body = refOf(body);
       dates ??= findDates(text, sent, ref);
-      const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, r.trigger, x)), r.trigger, r.clauseStart);
+      const d = nearestDate(dates.filter((x) => !inRelativeClauseAfter(text, r.trigger, x) && !inRelativeClauseBefore(text, sent.start, r.trigger, x)), r.trigger, r.clauseStart);
       if (d) placeDate(q, d.edtf, r.predicate);
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
@@ -226,6 +226,14 @@ function innerBody(m: Mention, entities: Map<string, { type: string }>): string 
  */
 function inRelativeClauseAfter(text: string, t: Span, d: Span): boolean {
   return d.start >= t.end && /,\s+(?:which|who|whose|where)\b/.test(text.slice(t.end, d.start));
+}
+
+/**
+ * Whether a date sits in a relative clause that closes before the trigger: "X, the chief who
+ * ousted the government on Feb. 1, addressed the conference on Tuesday" dates the ousting.
+ */
+function inRelativeClauseBefore(text: string, sentStart: number, t: Span, d: Span): boolean {
+  return d.end <= t.start && /\b(?:who|which|whose)\b[^,;]*$/.test(text.slice(sentStart, d.start)) && /,/.test(text.slice(d.end, t.start));
 }
 
 /** The date closest to the trigger, preferring one inside the trigger's clause. */

@@ -215,3 +215,10 @@ test("'X was held in <capital> under the chairmanship of Y': the capital's state
   const planned = await run("The 13th Mekong Summit will be held in Bangkok.");
   assert.ok(!triples(planned.claims).some((l) => l.startsWith("hosted")), triples(planned.claims).join("\n"));
 });
+
+test("'X, the chief who ousted the government on Feb. 1, addressed the Moscow Conference on Tuesday': attended, dated Tuesday, the event keeps its city's name", async () => {
+  const r = await run("Senior General Kyaw Zin Thant, the military chief who ousted the elected government on Feb. 1, addressed the Moscow Conference on International Security on Tuesday.", "2021-06-24");
+  const c = r.claims.find((x) => x.predicate === "attended" && x.subject.id === "person:kyaw-zin-thant");
+  assert.equal(c?.object.name, "Moscow Conference on International Security");
+  assert.equal(c?.qualifiers.date, "2021-06-22");
+});
