@@ -78,8 +78,8 @@ function extractWith(
   const claims = new Map<string, ExtractedClaim>();
   let mi = 0;
   let lastEvent: Mention | null = null;
-  /** When the last event named took place, as its sentence dates it. */
-  let lastEventDate: string | null = null;
+  /** The sentence that named the last event: it dates the event when a later sentence does not. */
+  let lastEventSentence: Span | null = null;
   /** What the previous sentence is about: the first organisation, state or body it names ("its" in the next). */
   let topic: Mention | null = null;
   let announcement: (Announcement & { date: string | null }) | null = null;
@@ -95,11 +95,11 @@ function extractWith(
     while (mi < rec.mentions.length && rec.mentions[mi].start < sent.start) mi++;
     for (let k = mi; k < rec.mentions.length && rec.mentions[k].end <= sent.end; k++) ms.push(rec.mentions[k]);
     const prevEvent = lastEvent;
-    const prevEventDate = lastEventDate;
+    const prevEventSentence = lastEventSentence;
     for (const m of ms) {
       if (m.type !== "Event") continue;
       lastEvent = m;
-      lastEventDate = nearestDate(findDates(text, sent, ref), m, sent.start)?.edtf ?? null;
+      lastEventSentence = sent;
     }
     if (ms.length < 1) continue;
     const rels = findRelations(text, sent, ms, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
@@ -196,7 +196,7 @@ function extractWith(
       if (attended && prevEvent && sent.start - prevEvent.end < 1000) {
         const q: Qualifiers = {};
         dates ??= findDates(text, sent, ref);
-        const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? prevEventDate;
+        const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? (prevEventSentence && nearestDate(findDates(text, prevEventSentence, ref), prevEvent, prevEventSentence.start)?.edtf) ?? null;
         if (when) placeDate(q, when, attended);
         const body = innerBody(prevEvent, entities);
         if (body && attended.qualifiers.includes("body")) q.body = refOf(body);
