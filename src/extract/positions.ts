@@ -89,7 +89,7 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
       const between = text.slice(prev.end, from);
       const m = /^(?:['’]s)?\s+([\p{L}\- ]+?)\s*,?\s*$/u.exec(between);
       if ((from - prev.end <= 1 || /^['’]s\s+$/.test(between)) && p.title) out.push({ person: p, owner: prev, title: p.title, span: sentence });
-      else if (m && titleRe.test(m[1].trim())) out.push({ person: p, owner: prev, title: m[1].trim(), span: sentence });
+      else if (m && isTitle(titleRe, m[1])) out.push({ person: p, owner: prev, title: m[1].trim(), span: sentence });
     }
     // Owner after: "X of the Myanmar Navy", "X from the Myanmar military's Office …".
     const next = ms[i + 1];

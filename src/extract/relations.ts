@@ -399,7 +399,8 @@ function qualifiesNext(text: string, ms: Mention[], i: number, types: string[]):
   if (next.type !== "Person") return false;
   // "his Singaporean counterpart, Dr X": the person is the party.
   if (/^\s+counterparts?,\s*$/.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
-  return next.titleStart !== undefined && /^(?:['’]s)?\s*$/.test(text.slice(ms[i].end, next.titleStart));
+  // "Myanmar's Union Minister for Defence General X": the possessive may carry a title of its own.
+  return next.titleStart !== undefined && /^(?:['’]s(?:\s+(?:\p{Lu}[\p{L}\-]*|for|of|the))*)?\s*$/u.test(text.slice(ms[i].end, next.titleStart));
 }
 
 /** The last name before the trigger when it possesses it ("Myanmar's main arms suppliers", "Y's source of weaponry"). */

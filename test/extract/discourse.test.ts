@@ -222,3 +222,11 @@ test("'X, the chief who ousted the government on Feb. 1, addressed the Moscow Co
   assert.equal(c?.object.name, "Moscow Conference on International Security");
   assert.equal(c?.qualifiers.date, "2021-06-22");
 });
+
+test("'held talks with Myanmar's Union Minister for Defence General X': X is met, and holds the post for Myanmar", async () => {
+  const r = await run("Russian Defence Minister Sergei Shoigu held talks with Myanmar's Union Minister for Defence General Kyaw Zin Thant.");
+  const lines = triples(r.claims);
+  assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("kyaw-zin-thant") && l.includes("sergei-shoigu")), lines.join("\n"));
+  assert.ok(!lines.some((l) => l.startsWith("met ") && l.includes("state:myanmar")), lines.join("\n"));
+  has(lines, "position_held person:kyaw-zin-thant -> state:myanmar");
+});
