@@ -396,6 +396,8 @@ function qualifiesNext(text: string, ms: Mention[], i: number, types: string[]):
   if (!next || !allowed(types, next)) return false;
   // "Oslo-based Polar Star Bank": the place says where the named party is.
   if (/^-\p{Ll}+\s+(?:[\p{Ll}\-]+\s+){0,2}$/u.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
+  // "the Myanmar conglomerate Asia Sun Group", "the Russian arms exporter X": a state, what kind of party, its name.
+  if (ms[i].type === "State" && next.type !== "State" && /^\s+(?:[\p{Ll}\-]+\s+){1,3}$/u.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;
   if (next.type !== "Person") return false;
   // "his Singaporean counterpart, Dr X": the person is the party.
   if (/^\s+counterparts?,\s*$/.test(text.slice(ms[i].end, next.titleStart ?? next.start))) return true;

@@ -230,3 +230,11 @@ test("'held talks with Myanmar's Union Minister for Defence General X': X is met
   assert.ok(!lines.some((l) => l.startsWith("met ") && l.includes("state:myanmar")), lines.join("\n"));
   has(lines, "position_held person:kyaw-zin-thant -> state:myanmar");
 });
+
+test("'a subsidiary of the Myanmar conglomerate X', 'a state-owned enterprise under the Ministry of Y': the named party is the owner, not the state", async () => {
+  const r = await run("Amber Crest Trading Co Ltd is a subsidiary of the Myanmar conglomerate Golden Harvest Group. Northern Fuel Enterprise (NFE), a state-owned enterprise under the Ministry of Electricity and Energy, buys fuel.");
+  const lines = triples(r.claims);
+  has(lines, "part_of org:amber-crest-trading-co-ltd -> org:golden-harvest-group");
+  has(lines, "part_of org:northern-fuel-enterprise -> org:ministry-of-electricity-and-energy");
+  assert.ok(!lines.some((l) => l.startsWith("part_of") && l.endsWith("state:myanmar")), lines.join("\n"));
+});
