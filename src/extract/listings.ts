@@ -38,14 +38,24 @@ const ENUMERATION = new RegExp(
 /** A words-only stretch ending in a preposition: what follows it is not a target but its owner or partner. */
 const GOVERNED = /\b(?:of|for|to|by|from|in|with|at|on|under|against|into|over)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?$/i;
 
-/** The first sanctions or designation trigger of the sentence with an authority before it in its clause. */
-export function findAnnouncement(sentence: Span, ms: Mention[], found: TriggerMatch[]): Announcement | null {
+/** "Myanmar listings", "Russian banks": a state's name used as an adjective names no actor. */
+const ATTRIBUTIVE = /^\s+\p{Ll}+s\b/u;
+/** "… it sanctioned", "It also listed": the pronoun right before the trigger. */
+const IT_BEFORE = /\b[Ii]t\s+(?:(?:also|then|later|previously|already|has|had)\s+)*$/;
+
+/**
+ * The first sanctions or designation trigger of the sentence with an authority before it in
+ * its clause; "it" right before the trigger is `topic`, what the previous sentence was about.
+ */
+export function findAnnouncement(text: string, sentence: Span, ms: Mention[], found: TriggerMatch[], topic: Mention | null = null): Announcement | null {
   for (const t of found) {
     const predicate = t.predicates.find((p) => ANNOUNCED.has(p.name));
     if (!predicate) continue;
+    const trigger = { start: t.start, end: t.end };
+    if (topic && predicate.subject.includes(topic.type) && IT_BEFORE.test(text.slice(sentence.start, t.start))) return { predicate, authority: topic, trigger, end: sentence.end };
     // A counted group ("Two officers were also listed") is listed, it does not list.
-    const authority = ms.find((x) => x.end <= t.start && predicate.subject.includes(x.type) && x.via !== "pronoun" && x.via !== "group");
-    if (authority) return { predicate, authority, trigger: { start: t.start, end: t.end }, end: sentence.end };
+    const authority = ms.find((x) => x.end <= t.start && predicate.subject.includes(x.type) && x.via !== "pronoun" && x.via !== "group" && !(x.type === "State" && ATTRIBUTIVE.test(text.slice(x.end, x.end + 30))));
+    if (authority) return { predicate, authority, trigger, end: sentence.end };
   }
   return null;
 }

@@ -143,7 +143,7 @@ function extractWith(
         addListing(sanctioned, a.authority, a.target, nearestDate(dates, a.trigger, sent.start)?.edtf ?? null, 0.75, sent);
       }
     }
-    const announced = findAnnouncement(sent, ms, found);
+    const announced = findAnnouncement(text, sent, ms, found, topic);
     if (announced && !readModality(text, sent, sent.start, announced.trigger, cm, lineStart).modality) {
       dates ??= findDates(text, sent, ref);
       announcement = { ...announced, date: nearestDate(dates, announced.trigger, sent.start)?.edtf ?? null };

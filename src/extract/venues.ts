@@ -1,6 +1,7 @@
 /**
  * Where and under whom an event took place, read from the passive that reports it: "The
- * 44th ASEAN Summit was held in Vientiane under the chairmanship of Laos". The state the
+ * 44th ASEAN Summit was held in Vientiane under the chairmanship of Laos", "the eighth
+ * ADMM-Plus, held by video link under Brunei's chairmanship". The state the
  * event was held in (a capital stands for its state) hosted it; the one under whose
  * chairmanship it was held chaired it.
  */
@@ -14,7 +15,7 @@ export interface Venue {
   trigger: Span;
 }
 
-const HELD = /^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\p{L}+ly\s+)?(?:held|convened|staged)\b/u;
+const HELD = /^(?:\s+(?:was|were|has\s+been|had\s+been)|,\s+(?:which\s+was\s+)?)\s*(?:\p{L}+ly\s+)?(?:held|convened|staged)\b/u;
 /** Up to the place or chair, nothing that starts another clause. */
 const CLAUSE_BREAK = /[;:]|,\s+(?:and|but|while|which|who|where)\b|\b(?:after|before|because|although)\b/i;
 
@@ -22,7 +23,8 @@ export function findVenues(text: string, sentence: Span, ms: Mention[]): Venue[]
   const out: Venue[] = [];
   for (let i = 0; i < ms.length; i++) {
     const event = ms[i];
-    if (event.type !== "Event") continue;
+    // A body stands for its meeting: "the eighth ADMM-Plus, held by video link".
+    if (event.type !== "Event" && event.type !== "Body") continue;
     const held = HELD.exec(text.slice(event.end, sentence.end));
     if (!held) continue;
     const trigger = { start: event.end + held[0].length - 4, end: event.end + held[0].length };
@@ -32,7 +34,10 @@ export function findVenues(text: string, sentence: Span, ms: Mention[]): Venue[]
       const between = text.slice(trigger.end, x.start);
       if (CLAUSE_BREAK.test(between)) break;
       if (!host && x.type === "State" && /\bin\s+(?:the\s+)?$/i.test(between)) host = x;
-      if (!chair && (x.type === "State" || x.type === "Person" || x.type === "Organization") && /\bunder\s+the\s+(?:chairmanship|chairship|presidency)\s+of\s+(?:the\s+)?$/i.test(between)) chair = x;
+      const chairing = x.type === "State" || x.type === "Person" || x.type === "Organization";
+      // "under the chairmanship of Laos", "under Brunei's chairmanship"
+      if (!chair && chairing && /\bunder\s+the\s+(?:chairmanship|chairship|presidency)\s+of\s+(?:the\s+)?$/i.test(between)) chair = x;
+      if (!chair && chairing && /\bunder\s+$/i.test(between) && /^['’]s\s+(?:chairmanship|chairship|presidency)\b/i.test(text.slice(x.end, x.end + 20))) chair = x;
     }
     if (host || chair) out.push({ event, host, chair, trigger });
   }

@@ -238,3 +238,15 @@ test("'a subsidiary of the Myanmar conglomerate X', 'a state-owned enterprise un
   has(lines, "part_of org:northern-fuel-enterprise -> org:ministry-of-electricity-and-energy");
   assert.ok(!lines.some((l) => l.startsWith("part_of") && l.endsWith("state:myanmar")), lines.join("\n"));
 });
+
+test("'the eighth ADMM-Plus, held by video link under Brunei's chairmanship': a body's meeting, chaired by Brunei", async () => {
+  const r = await run("Officials confirmed that Australia joined the eighth ADMM-Plus, held by video link in June 2021 under Brunei's chairmanship.", "2022-03-01");
+  has(triples(r.claims), "chaired state:brunei -> body:admm-plus");
+});
+
+test("'it sanctioned' is what the previous sentence was about; 'Myanmar listings' names no authority", async () => {
+  const r = await run("Finland has not listed him. Its only Myanmar listings remain the officers it sanctioned in October 2018, among them Major General Kyaw Zin Thant.", "2022-03-01");
+  const lines = triples(r.claims);
+  has(lines, "sanctioned state:finland -> person:kyaw-zin-thant");
+  assert.ok(!lines.some((l) => l.startsWith("sanctioned state:myanmar")), lines.join("\n"));
+});
