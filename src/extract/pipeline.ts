@@ -89,6 +89,14 @@ function extractWith(
     if (date) placeDate(q, date, predicate);
     add(claims, predicate.name, refOf(authority.entity), refOf(target.entity), q, confidence, sent, text, sourceId, false);
   };
+  /** Qualifiers of a claim about an event: when, and the body it is a meeting of. */
+  const eventQualifiers = (predicate: PredicateSpec, event: Mention, when: string | null): Qualifiers => {
+    const q: Qualifiers = {};
+    if (when) placeDate(q, when, predicate);
+    const body = innerBody(event, entities);
+    if (body && predicate.qualifiers.includes("body")) q.body = refOf(body);
+    return q;
+  };
   const addAnnounced = (a: Announcement & { date: string | null }, target: Mention, sent: Span) => addListing(a.predicate, a.authority, target, a.date, 0.7, sent);
   for (const sent of sents) {
     const ms: Mention[] = [];
@@ -180,27 +188,19 @@ function extractWith(
       if (readModality(text, sent, sent.start, v.trigger, cm, lineStart).modality) continue;
       dates ??= findDates(text, sent, ref);
       const when = nearestDate(dates, v.trigger, sent.start)?.edtf ?? null;
-      const body = innerBody(v.event, entities);
       for (const [name, who] of [["hosted", v.host], ["chaired", v.chair]] as const) {
         const p = triggers.byName.get(name);
         if (!p || !who || !p.subject.includes(who.type)) continue;
-        const q: Qualifiers = {};
-        if (when) placeDate(q, when, p);
-        if (body && p.qualifiers.includes("body")) q.body = refOf(body);
-        add(claims, p.name, refOf(who.entity), refOf(v.event.entity), q, 0.7, sent, text, sourceId, false);
+        add(claims, p.name, refOf(who.entity), refOf(v.event.entity), eventQualifiers(p, v.event, when), 0.7, sent, text, sourceId, false);
       }
     }
     const attended = triggers.byName.get("attended");
     for (const dg of findDelegations(text, sent, ms, titleRe)) {
       // A delegation names no event: it is the event just reported, if any.
       if (attended && prevEvent && sent.start - prevEvent.end < 1000) {
-        const q: Qualifiers = {};
         dates ??= findDates(text, sent, ref);
         const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? (prevEventSentence && nearestDate(findDates(text, prevEventSentence, ref), prevEvent, prevEventSentence.start)?.edtf) ?? null;
-        if (when) placeDate(q, when, attended);
-        const body = innerBody(prevEvent, entities);
-        if (body && attended.qualifiers.includes("body")) q.body = refOf(body);
-        for (const who of [dg.sender, dg.leader]) add(claims, attended.name, refOf(who.entity), refOf(prevEvent.entity), { ...q }, 0.7, sent, text, sourceId, false);
+        for (const who of [dg.sender, dg.leader]) add(claims, attended.name, refOf(who.entity), refOf(prevEvent.entity), eventQualifiers(attended, prevEvent, when), 0.7, sent, text, sourceId, false);
       }
       if (position && dg.title && position.object.includes(dg.sender.type)) add(claims, position.name, refOf(dg.leader.entity), refOf(dg.sender.entity), { title: dg.title }, 0.75, sent, text, sourceId, false);
     }
