@@ -855,7 +855,10 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   let end = last;
   while (end > i && !isCapWord(toks[end])) end--;
   if (!type) {
-    unknownName(i, end, toks, hits, lex, table, cands);
+    // "(President of) Russia Vladimir Putin": a known name, then a name of its own.
+    const known = hits[i];
+    if (known && known.last < end && known.form.entry.type === "State") classifySequence(known.last + 1, last, toks, hits, lex, table, cands);
+    else unknownName(i, end, toks, hits, lex, table, cands);
     return;
   }
   let start = i;
@@ -899,8 +902,11 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   }
   // "Sudanese Armed Forces" is the state's military, however the text spells it.
   const isMilitary = owner !== null && type === "Organization" && matchSeq(rest, 0, lex.military) === rest.length;
-  // An event named after a city keeps its name ("Moscow Conference on International Security").
-  const cityEvent = type === "Event" && owner !== null && first === i && h0 !== null && !h0.form.demonym && h0.form.entry.name !== joinTokens(toks.slice(h0.first, h0.last + 1));
+  // A name that starts with a city or another name of the state, not its own name or an
+  // abbreviation, keeps its words: "Moscow Conference on International Security", "Minsk
+  // Tractor Works" (the state still owns it).
+  const surface = h0 ? joinTokens(toks.slice(h0.first, h0.last + 1)) : "";
+  const cityEvent = (type === "Event" || (type === "Organization" && !isMilitary)) && owner !== null && first === i && h0 !== null && !h0.form.demonym && h0.form.entry.name !== surface && !/^[\p{Lu}.]+$/u.test(surface);
   const name = cityEvent ? joinTokens(toks.slice(i, end + 1)) : owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
   const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner && !cityEvent ? `${owner.id.replace(/^state:/, "")} ${restText}` : name);
   const innerHits = hits.slice(i, end + 1).filter((h): h is GazetteerHit => !!h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization"));

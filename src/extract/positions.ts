@@ -72,7 +72,9 @@ export function findPositions(text: string, sentence: Span, ms: Mention[], title
     }
     // Title of the owner, then the person: "the Secretary-General of ASEAN, Dato X", "the
     // commander of the RSF, widely known as Hemedti" (an acronym in brackets may follow the owner).
-    if (prev && OWNER_TYPES.has(prev.type) && /^\)?\s*(?:\([^)]{1,12}\))?,\s+(?:(?:\p{Lu}\p{Ll}+\s+)?|(?:(?:widely|better|popularly|commonly|also|generally)\s+)?(?:known|referred\s+to)\s+as\s+)$/u.test(text.slice(prev.end, from))) {
+    // State media chain titles without commas: "Chairman of the State Administration Council
+    // Commander-in-Chief of Defence Services Senior General X".
+    if (prev && OWNER_TYPES.has(prev.type) && (/^\)?\s*(?:\([^)]{1,12}\))?,\s+(?:(?:\p{Lu}\p{Ll}+\s+)?|(?:(?:widely|better|popularly|commonly|also|generally)\s+)?(?:known|referred\s+to)\s+as\s+)$/u.test(text.slice(prev.end, from)) || /^\s+$/.test(text.slice(prev.end, from)) || (p.title !== undefined && /^(?:\s+(?:\p{Lu}[\p{L}\-]*|of|the))*\s+$/u.test(text.slice(prev.end, from))))) {
       const owner = ms[i - 2]?.entity === prev.entity ? ms[i - 2] : prev;
       const lead = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+)?$/u.exec(text.slice(Math.max(sentence.start, owner.start - 60), owner.start));
       // The shortest run of words before "of" that is a title ("the Secretary-General of ASEAN").

@@ -74,8 +74,15 @@ const TITLE_WORD = /\b(?:Minister|Ministry|Secretary|Secretary-General|President
 const CLOSED_RELATIVE = /,\s*(?:who|which|whose)\b[^,;]*,/g;
 /** "in Kampala", "at the embassy": a place where something happened, not a party to it. */
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i;
-/** "The commander of the RSF": the name after a role noun owns the role; its holder is the subject. */
-const ROLE_OF = /\b(?:commander|head|leader|chief|chairman|chairwoman|chair|president|director|spokesperson|spokesman|secretary|minister|envoy|ambassador|deputy)\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+)?$/iu;
+/**
+ * "The commander of the RSF": the name after a role noun owns the role; its holder is the
+ * subject. Not case-insensitive as a whole: the optional word before the owner is lowercase
+ * ("of the paramilitary RSF"), so that "President of Russia Vladimir Putin" leaves Putin the subject.
+ */
+const ROLE_OF = new RegExp(
+  `\\b(?:${["commander", "head", "leader", "chief", "chairman", "chairwoman", "chair", "president", "director", "spokesperson", "spokesman", "secretary", "minister", "envoy", "ambassador", "deputy"].map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join("|")})\\s+(?:of|for)\\s+(?:the\\s+)?(?:[\\p{Ll}\\-]+\\s+)?$`,
+  "u",
+);
 /** A finite verb, so that a stretch of text is a clause of its own. */
 const OWN_VERB = /\b(?:\p{Ll}{2,}ed|announced|said|says|has|have|had|was|were|is|are|will|would|did|does|made|took|gave|sent|put|set|imposed|added|named|listed)\b/u;
 const PASSIVE_AUX = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;

@@ -250,3 +250,12 @@ test("'it sanctioned' is what the previous sentence was about; 'Myanmar listings
   has(lines, "sanctioned state:finland -> person:kyaw-zin-thant");
   assert.ok(!lines.some((l) => l.startsWith("sanctioned state:myanmar")), lines.join("\n"));
 });
+
+test("state-media title chains: 'President of Russia Vladimir Putin', 'Chairman of the X Council Commander-in-Chief of Y Senior General Z'", async () => {
+  const r = await run("President of Finland Matti Virtanen met Senior General Kyaw Zin Thant. He later visited Minsk Tractor Works.");
+  const lines = triples(r.claims);
+  has(lines, "position_held person:matti-virtanen -> state:finland");
+  assert.ok(lines.some((l) => l.startsWith("met ") && l.includes("matti-virtanen") && l.includes("kyaw-zin-thant")), lines.join("\n"));
+  // A factory named after its city keeps its name, and can be visited.
+  assert.ok(r.entities.some((e) => e.name === "Minsk Tractor Works"), r.entities.map((e) => e.name).join(", "));
+});
