@@ -1,6 +1,6 @@
 /**
  * Builds the labelled name pairs used by eval and tests, at run time, from the shared data
- * (../shared/data) plus our hand-written Burmese and Russian pairs (test/names/hand_pairs.csv).
+ * (../shared/data) plus our hand-written Burmese, Russian and Korean pairs (test/names/hand_pairs.csv).
  * Nothing from ../shared is copied into the repository.
  *   - UN positives, untreated and treated: each row (line n of both files) names one listed UN
  *     individual; its target is that individual's listed name (name parts joined, as the XML lists them).

@@ -4,6 +4,7 @@
  * data/names/*.yaml and are read by the services layer; this module receives them as plain
  * data so src/names stays free of I/O.
  */
+import { compileKorean, type KoreanLists, type KoreanModel } from "./korean.ts";
 
 export interface TitleGroup {
   description?: string;
@@ -28,6 +29,8 @@ export interface NameLists {
   particles: string[];
   patronymicSuffixes: string[];
   legalForms: string[];
+  /** Spellings of Hangul syllables (data/names/korean.yaml); absent, a syllable has only its transliteration. */
+  korean?: KoreanLists;
 }
 
 /** Compiled lists. Build once with `compileNameModel` and share. */
@@ -41,6 +44,8 @@ export interface NameModel {
   legalForms: Set<string>;
   /** Memo of phonetic keys: names repeat their tokens a great deal. */
   keyCache: Map<string, string>;
+  /** Spellings of Hangul syllables, null when the lists have none. */
+  korean: KoreanModel | null;
 }
 
 /**
@@ -66,5 +71,6 @@ export function compileNameModel(lists: NameLists, tokenise: (s: string) => stri
     patronymicSuffixes: [...lists.patronymicSuffixes].map((s) => s.toLowerCase()).sort((a, b) => b.length - a.length),
     legalForms: new Set(lists.legalForms.map((p) => p.toLowerCase())),
     keyCache: new Map(),
+    korean: lists.korean ? compileKorean(lists.korean) : null,
   };
 }

@@ -4,9 +4,11 @@
  * Burmese-script names kept in Myanmar script (romanising them is unreliable); other scripts
  * transliterated to Latin (Han, Hangul and Kana one syllable per token); diacritics removed
  * and case folded; punctuation dropped (hyphens and dots split, apostrophes join); leading
- * titles, ranks and honorifics removed, repeatedly; each token given a phonetic key.
+ * titles, ranks and honorifics removed, repeatedly; each token given a phonetic key, and a
+ * Hangul syllable its customary Latin spellings (korean.ts).
  */
 import anyAscii from "any-ascii";
+import { isHangulSyllable, syllableSpellings, type KoreanModel } from "./korean.ts";
 import type { NameModel } from "./model.ts";
 
 export type TokenKind = "name" | "particle" | "patronymic" | "legal" | "initial";
@@ -19,6 +21,11 @@ export interface NameToken {
   /** Consonant skeleton, set for tokens from scripts that omit vowels (Arabic, Hebrew, Thai). */
   skeleton: string | null;
   kind: TokenKind;
+  /**
+   * A Hangul syllable's Latin spellings other than its text (김 "gim": kim, ...), null for any
+   * other token. Against a token without them, the closest spelling counts (similarity.ts).
+   */
+  spellings: NameToken[] | null;
 }
 
 export interface NormalisedName {
@@ -60,6 +67,7 @@ const SCRIPT_TESTS: [string, RegExp][] = [
 const ABJAD = new Set(["Arabic", "Hebrew", "Thai"]);
 const SYLLABIC = /([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
 const MYANMAR_CHARS = /[\p{Script=Myanmar}]+/gu;
+const HANGUL_SYLLABLE = /([\uac00-\ud7a3])/;
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 
 export function detectScripts(s: string): string[] {
@@ -84,6 +92,27 @@ export function latinTokens(s: string): string[] {
   }
   t = t.toLowerCase().replace(/['`’‘ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   return t ? t.split(" ") : [];
+}
+
+/**
+ * latinTokens, noting in `syllables` for each token the Hangul syllable it transliterates (""
+ * for none): a syllable is always one token of its own.
+ */
+function latinTokensOfSyllables(s: string, syllables: string[]): string[] {
+  const out: string[] = [];
+  for (const part of s.normalize("NFKC").split(HANGUL_SYLLABLE)) {
+    if (isHangulSyllable(part)) {
+      // What latinTokens makes of a syllable: its transliteration is letters only.
+      out.push(anyAscii(part).toLowerCase());
+      syllables.push(part);
+    } else if (part) {
+      for (const t of latinTokens(part)) {
+        out.push(t);
+        syllables.push("");
+      }
+    }
+  }
+  return out;
 }
 
 /** Myanmar-script tokens: NFKC, runs of Myanmar characters, spaces dropped (Burmese names are often written unspaced). */
@@ -135,13 +164,40 @@ function classify(model: NameModel, text: string): TokenKind {
 export function makeToken(model: NameModel, text: string, abjad = false): NameToken {
   const myanmar = isMyanmarScript(text);
   const key = myanmar ? text : phoneticKey(model, text);
-  return { text, key, skeleton: abjad && !myanmar ? skeletonOf(key) : null, kind: myanmar ? "name" : classify(model, text) };
+  return { text, key, skeleton: abjad && !myanmar ? skeletonOf(key) : null, kind: myanmar ? "name" : classify(model, text), spellings: null };
 }
 
-// A loop, not a closure: normalisation runs for every indexed and queried name.
-function makeTokens(model: NameModel, texts: string[], abjad: boolean): NameToken[] {
-  const out: NameToken[] = new Array(texts.length);
-  for (let i = 0; i < texts.length; i++) out[i] = makeToken(model, texts[i], abjad);
+// Syllables recur across names: each one's spelling tokens are made once per model.
+const spellingMemo = new WeakMap<KoreanModel, Map<string, NameToken[]>>();
+
+/**
+ * The token of a Hangul syllable. Always a name: its transliteration may look like an initial
+ * (이 "i"), a particle (다 "da") or a legal form (악 "ag"), and so may its spellings.
+ */
+function syllableToken(model: NameModel, korean: KoreanModel, text: string, syllable: string): NameToken {
+  let memo = spellingMemo.get(korean);
+  if (!memo) spellingMemo.set(korean, (memo = new Map()));
+  let spellings = memo.get(syllable);
+  if (!spellings) {
+    spellings = [];
+    for (const s of syllableSpellings(korean, syllable)) {
+      if (s && s !== text) spellings.push({ text: s, key: phoneticKey(model, s), skeleton: null, kind: "name", spellings: null });
+    }
+    memo.set(syllable, spellings);
+  }
+  return { text, key: phoneticKey(model, text), skeleton: null, kind: "name", spellings };
+}
+
+/**
+ * Tokens of texts[from..]; `syllables` (parallel to texts, null when the name has no Hangul)
+ * marks the Hangul ones. A loop, not a closure: normalisation runs for every indexed and queried name.
+ */
+function makeTokens(model: NameModel, texts: string[], abjad: boolean, syllables: string[] | null, from: number): NameToken[] {
+  const out: NameToken[] = new Array(texts.length - from);
+  for (let i = from; i < texts.length; i++) {
+    const syl = syllables !== null && model.korean !== null ? syllables[i] : "";
+    out[i - from] = syl ? syllableToken(model, model.korean!, texts[i], syl) : makeToken(model, texts[i], abjad);
+  }
   return out;
 }
 
@@ -222,16 +278,21 @@ export function normaliseName(model: NameModel, input: string): NormalisedName {
 
   // In "FAMILY, Given" form a title can only lead the given names ("HLAING, Senior General
   // Min Aung"); the family name keeps a word that is both (Chinese "MA, Xiaotian").
-  const all = [...latinTokens(parts ? parts[1] : input), ...(parts ? latinTokens(parts[0]) : [])];
+  const given = parts ? parts[1] : input;
+  const syllables: string[] | null = model.korean !== null && scripts.includes("Hangul") ? [] : null;
+  const all =
+    syllables === null
+      ? [...latinTokens(given), ...(parts ? latinTokens(parts[0]) : [])]
+      : [...latinTokensOfSyllables(given, syllables), ...(parts ? latinTokensOfSyllables(parts[0], syllables) : [])];
   const stripped = stripTitles(model, all, removed);
   const kept = stripped.kept;
   return {
     input,
-    tokens: makeTokens(model, stripped.tokens, abjad),
+    tokens: makeTokens(model, all, abjad, syllables, all.length - stripped.tokens.length),
     script: "latin",
     scripts,
     latinFallback: null,
-    withHonorifics: kept && { tokens: makeTokens(model, all.slice(kept.from), abjad), removed: removed.slice(0, kept.removed) },
+    withHonorifics: kept && { tokens: makeTokens(model, all, abjad, syllables, kept.from), removed: removed.slice(0, kept.removed) },
     removed,
     reordered,
   };

@@ -7,26 +7,32 @@
  * and scores the sum of similarity times the weight of the edge's tokens over the weight of
  * all tokens; so no alignment scores more than each token counted at the best similarity of
  * any edge it is in. Two stages: a quick one bounds each edge's similarity from lengths and
- * letter masks (similarity.ts, *Bound); the precise one computes the edges' similarities
- * (skipping those that are surely 0), memoised by vocabulary entry for the query.
+ * letter masks (similarity.ts, *Bound; for a Hangul syllable against a Latin token, those of
+ * the range of its spellings too); the precise one computes the edges' similarities (skipping
+ * those that are surely 0), memoised by vocabulary entry for the query.
  */
 import type { NameModel } from "./model.ts";
-import { uncachedKey, type NameToken } from "./normalise.ts";
+import { phoneticKey, uncachedKey, type NameToken } from "./normalise.ts";
 import {
   ABJAD,
-  editSimilarity,
   editSimilarityBound,
+  envelopeOf,
+  envelopeSimilarity,
   joinedSim,
   joinedSimBound,
   letterMask,
   SHAPE,
   SHIFTED_BOUNDARY,
+  shiftedSim,
+  SPELLED,
   surelyNotJoined,
   surelyUnlike,
   tokenFlags,
   tokenSimilarity,
   tokenSimilarityBound,
+  unitFlags,
   units,
+  unitSpellings,
   writeShape,
   type Unit,
 } from "./similarity.ts";
@@ -41,6 +47,17 @@ export interface BoundQuery {
   unitShapes: Int32Array;
   single: Map<number, number>[];
   joined: Map<number, number>[];
+  /** Envelopes (envelopeOf) of the spellings of the tokens and units that are Hangul, null for the others. */
+  envelopes: (Int32Array | null)[];
+  unitEnvelopes: (Int32Array | null)[];
+  /**
+   * When a joined pair of a name (ScoreBounds' pair id) or the query token (unit) it is compared
+   * with is Hangul and the other not: its joinedSim to query token i, at id * tokens + i, and its
+   * shiftedSim to query unit u, at id * units + u. Hangul pairs recur (given names repeat) and
+   * compare through dozens of spellings.
+   */
+  spelledPairs: Map<number, number>;
+  spelledShifts: Map<number, number>;
 }
 
 function shapesOf(items: [number, string, string][]): Int32Array {
@@ -57,9 +74,13 @@ export function boundQuery(tokens: NameToken[], weights: number[], keyOf: (s: st
     weightSum: weights.reduce((a, b) => a + b, 0),
     units: us,
     shapes: shapesOf(tokens.map((t) => [tokenFlags(t), t.text, t.key])),
-    unitShapes: shapesOf(us.map((u) => [u.abjad ? ABJAD : 0, u.text, u.key])),
+    unitShapes: shapesOf(us.map((u) => [unitFlags(u), u.text, u.key])),
     single: tokens.map(() => new Map()),
     joined: us.map(() => new Map()),
+    envelopes: tokens.map((t) => (t.spellings !== null ? envelopeOf(t.spellings) : null)),
+    unitEnvelopes: us.map((u) => (u.spellings !== null ? envelopeOf(u.spellings) : null)),
+    spelledPairs: new Map(),
+    spelledShifts: new Map(),
   };
 }
 
@@ -81,12 +102,17 @@ export class ScoreBounds {
   /** Per name: the best similarity of any edge to each query token and each of the name's tokens. */
   private bestQ = new Float64Array(16);
   private bestC = new Float64Array(16);
+  /** Keys of the spellings of joined Hangul syllables, as alignTokens makes them. */
+  private readonly keyOf: (s: string) => string;
+  /** Envelopes of the spellings of joined pairs holding a Hangul syllable, by pair id. */
+  private readonly pairEnvelopes = new Map<number, Int32Array>();
 
   constructor(model: NameModel, vocab: NameToken[], vocabWeight: Float64Array, recStart: Int32Array, recTok: Int32Array) {
     this.vocab = vocab;
     this.vocabWeight = vocabWeight;
     this.recStart = recStart;
     this.recTok = recTok;
+    this.keyOf = (s) => phoneticKey(model, s);
     this.vocabShape = new Int32Array(vocab.length * SHAPE);
     vocab.forEach((t, v) => writeShape(this.vocabShape, v * SHAPE, tokenFlags(t), t.text, t.key));
     // Joined pairs are keyed once here rather than per query (the same key alignTokens computes), once per pair of entries.
@@ -120,7 +146,7 @@ export class ScoreBounds {
       for (let j = 0; j < m; j++) {
         const v = recTok[from + j];
         let s: number | undefined;
-        if (!precise) s = tokenSimilarityBound(qs, i * SHAPE, vs, v * SHAPE);
+        if (!precise) s = tokenSimilarityBound(qs, i * SHAPE, vs, v * SHAPE, this.spellingsOf(q.envelopes[i], qs[i * SHAPE], v));
         else if ((s = memo.get(v)) === undefined) memo.set(v, (s = surelyUnlike(qs, i * SHAPE, vs, v * SHAPE) ? 0 : tokenSimilarity(a, vt[v]).sim));
         if (s > bq[i]) bq[i] = s;
         if (s > bc[j]) bc[j] = s;
@@ -133,7 +159,7 @@ export class ScoreBounds {
         for (let j = 0; j < m; j++) {
           const v = recTok[from + j];
           let s: number | undefined;
-          if (!precise) s = joinedSimBound(us, u * SHAPE, vs, v * SHAPE);
+          if (!precise) s = joinedSimBound(us, u * SHAPE, vs, v * SHAPE, this.spellingsOf(q.unitEnvelopes[u], us[u * SHAPE], v));
           else if ((s = memo.get(v)) === undefined) memo.set(v, (s = surelyNotJoined(us, u * SHAPE, vs, v * SHAPE) ? 0 : joinedSim(qu, vt[v])));
           if (s > bq[u]) bq[u] = s;
           if (s > bq[u + 1]) bq[u + 1] = s;
@@ -143,7 +169,8 @@ export class ScoreBounds {
       const ps = this.pairShape, keyShape = this.unitKeyShape;
       for (let j = 0; j + 1 < m; j++) {
         const a = recTok[from + j] * SHAPE, b = recTok[from + j + 1] * SHAPE;
-        ps[0] = vs[a] & ABJAD;
+        // As unitFlags: abjad after the first token, spelled when either is a Hangul syllable.
+        ps[0] = (vs[a] & ABJAD) | ((vs[a] | vs[b]) & SPELLED);
         ps[1] = vs[a + 1] + vs[b + 1];
         ps[2] = vs[a + 2] | vs[b + 2];
         const id = this.pairOf[from + j];
@@ -152,21 +179,35 @@ export class ScoreBounds {
         let pair: Unit | null = null;
         let sc = 0;
         for (let i = 0; i < n; i++) {
-          let s: number;
-          if (!precise) s = joinedSimBound(ps, 0, qs, i * SHAPE);
+          let s: number | undefined;
+          const spelled = ((ps[0] ^ qs[i * SHAPE]) & SPELLED) !== 0;
+          if (!precise) s = joinedSimBound(ps, 0, qs, i * SHAPE, spelled ? ((ps[0] & SPELLED) !== 0 ? this.pairEnvelope(rec, j) : q.envelopes[i]) : null);
           else if (surelyNotJoined(ps, 0, qs, i * SHAPE)) continue;
-          else s = joinedSim((pair ??= this.pairUnit(rec, j)), q.tokens[i]);
+          else if (!spelled) s = joinedSim((pair ??= this.pairUnit(rec, j)), q.tokens[i]);
+          else if ((s = q.spelledPairs.get(id * n + i)) === undefined) q.spelledPairs.set(id * n + i, (s = joinedSim((pair ??= this.pairUnit(rec, j)), q.tokens[i])));
           if (s > bq[i]) bq[i] = s;
           if (s > sc) sc = s;
         }
         for (let u = 0; u < q.units.length; u++) {
+          const spelled = ((us[u * SHAPE] ^ ps[0]) & SPELLED) !== 0;
           let s = editSimilarityBound(us[u * SHAPE + 1], us[u * SHAPE + 2], ps[1], ps[2]);
+          // Hangul against Latin: the spellings' texts against the other's.
+          if (spelled) {
+            s =
+              (ps[0] & SPELLED) !== 0
+                ? Math.max(s, envelopeSimilarity(this.pairEnvelope(rec, j), 0, us[u * SHAPE + 1], us[u * SHAPE + 2]))
+                : Math.max(s, envelopeSimilarity(q.unitEnvelopes[u]!, 0, ps[1], ps[2]));
+          }
           if (s < SHIFTED_BOUNDARY) continue;
           if (precise) {
-            pair ??= this.pairUnit(rec, j);
-            if (q.units[u].text === pair.text || (s = editSimilarity(q.units[u].text, pair.text)) < SHIFTED_BOUNDARY) continue;
-          }
-          s *= 0.97;
+            const at = id * q.units.length + u;
+            let m = spelled ? q.spelledShifts.get(at) : undefined;
+            if (m === undefined) {
+              m = shiftedSim(q.units[u], (pair ??= this.pairUnit(rec, j)));
+              if (spelled) q.spelledShifts.set(at, m);
+            }
+            if ((s = m) === 0) continue;
+          } else s *= 0.97;
           if (s > bq[u]) bq[u] = s;
           if (s > bq[u + 1]) bq[u + 1] = s;
           if (s > sc) sc = s;
@@ -185,9 +226,27 @@ export class ScoreBounds {
     return den > 0 ? num / den : 0;
   }
 
+  /**
+   * The envelope of the spellings of whichever of a query token (or unit: envelope `e`, flags
+   * `flags`) and entry v is Hangul when the other is not; null when they compare as written.
+   */
+  private spellingsOf(e: Int32Array | null, flags: number, v: number): Int32Array | null {
+    const vf = this.vocabShape[v * SHAPE];
+    if (((flags ^ vf) & SPELLED) === 0) return null;
+    return (vf & SPELLED) !== 0 ? envelopeOf(this.vocab[v].spellings!) : e;
+  }
+
+  /** The envelope of the spellings of tokens j and j + 1 of name `rec` joined, one of them Hangul. */
+  private pairEnvelope(rec: number, j: number): Int32Array {
+    const p = this.recStart[rec] + j, id = this.pairOf[p];
+    let e = this.pairEnvelopes.get(id);
+    if (!e) this.pairEnvelopes.set(id, (e = envelopeOf(unitSpellings(this.vocab[this.recTok[p]], this.vocab[this.recTok[p + 1]], this.keyOf)!)));
+    return e;
+  }
+
   /** Tokens j and j + 1 of name `rec` joined, as alignTokens makes them. */
   private pairUnit(rec: number, j: number): Unit {
     const p = this.recStart[rec] + j, a = this.vocab[this.recTok[p]], b = this.vocab[this.recTok[p + 1]];
-    return { idx: [j, j + 1], text: a.text + b.text, key: this.unitKey[this.pairOf[p]], abjad: a.skeleton !== null };
+    return { idx: [j, j + 1], text: a.text + b.text, key: this.unitKey[this.pairOf[p]], abjad: a.skeleton !== null, spellings: unitSpellings(a, b, this.keyOf) };
   }
 }

@@ -2,13 +2,13 @@
  * An in-memory screening index: names of listed entities, searchable by any spelling.
  * Candidates come from blocking on interned tokens (exact, phonetic key, one-or-two-edit
  * neighbours of the key, two adjacent letters swapped, joined and split tokens, consonant
- * skeletons): each query token, and each adjacent pair joined, is a group of vocabulary
- * entries (a token like no indexed one that splits into two: a group per half); the names
- * that weigh most over the groups (postings.ts) are then scored with the full name
- * similarity, unless a bound shows they cannot reach the threshold (score-bound.ts). Token
- * frequencies of the indexed names set the weights, so rare tokens decide matches. The
- * postings are built lazily after additions; the blocking plan of a query token (its
- * neighbours and splits) is memoised.
+ * skeletons, the keys of a Hangul syllable's spellings): each query token, and each adjacent
+ * pair joined, is a group of vocabulary entries (a token like no indexed one that splits into
+ * two: a group per half); the names that weigh most over the groups (postings.ts) are then
+ * scored with the full name similarity, unless a bound shows they cannot reach the threshold
+ * (score-bound.ts). Token frequencies of the indexed names set the weights, so rare tokens
+ * decide matches. The postings are built lazily after additions; the blocking plan of a query
+ * token (its neighbours and splits) is memoised.
  */
 import type { NameMatcher } from "./matcher.ts";
 import type { NameToken, NormalisedName } from "./normalise.ts";
@@ -23,6 +23,7 @@ import {
   DEFAULT_THRESHOLD,
   tokenSimilarity,
   tokenWeight,
+  unitSpellings,
   vowelClass,
   type MatchExplanation,
   type TokenAlignment,
@@ -33,6 +34,14 @@ import {
 function readingsOf(n: NormalisedName): NameToken[][] {
   if (n.script === "myanmar") return [n.tokens, n.latinFallback ?? []];
   return n.withHonorifics ? [n.tokens, n.withHonorifics.tokens] : [n.tokens];
+}
+
+/**
+ * A token's vocabulary entry: a token from an Arabic/Hebrew/Thai name compares by skeleton and
+ * a Hangul syllable through its spellings, so neither is the Latin token of the same text.
+ */
+function vocabKey(tok: NameToken): string {
+  return tok.skeleton !== null ? "\u0001" + tok.text : tok.spellings !== null ? "\u0002" + tok.text : tok.text;
 }
 
 /** Token similarity from which a neighbour spelling blocks as if it shared the query token's key. */
@@ -110,7 +119,7 @@ export class ScreeningIndex {
   private recStart: number[] = [0];
   private recTok: number[] = [];
   private recText: string[] = [];
-  // Vocabulary: interned tokens (a token from an Arabic/Hebrew/Thai name is a separate entry, it compares by skeleton).
+  // Vocabulary: interned tokens (vocabKey).
   private vocab = new Map<string, number>();
   private vocabTok: NameToken[] = [];
   private df: number[] = [];
@@ -140,8 +149,9 @@ export class ScreeningIndex {
     this.matcher = matcher;
     this.stats = {
       total: 0,
-      df: (text: string) => {
-        const v = this.vocab.get(text);
+      // A Hangul syllable is counted under its own entry (vocabKey); any other token under its text.
+      df: (tok: NameToken) => {
+        const v = this.vocab.get(tok.spellings !== null ? vocabKey(tok) : tok.text);
         return v === undefined ? 0 : this.df[v];
       },
     };
@@ -156,26 +166,16 @@ export class ScreeningIndex {
   }
 
   private intern(tok: NameToken): number {
-    const k = tok.skeleton !== null ? "\u0001" + tok.text : tok.text;
+    const k = vocabKey(tok);
     let v = this.vocab.get(k);
     if (v !== undefined) return v;
     v = this.vocabTok.length;
     this.vocab.set(k, v);
     this.vocabTok.push(tok);
     this.df.push(0);
-    let list = this.byKey.get(tok.key);
-    if (!list) {
-      list = [];
-      this.byKey.set(tok.key, list);
-      if (tok.key.length >= 4) {
-        for (const d of deletions(tok.key)) {
-          const l = this.byDeletion.get(d);
-          if (l) l.push(tok.key);
-          else this.byDeletion.set(d, [tok.key]);
-        }
-      }
-    }
-    list.push(v);
+    this.fileUnderKey(tok.key, v);
+    // A Hangul syllable is found by the keys of its spellings too (a Latin "Kim" finds 김).
+    if (tok.spellings !== null) for (const s of tok.spellings) this.fileUnderKey(s.key, v);
     this.indexSwaps(tok, v);
     const vc = PLAIN_LATIN.test(tok.text) ? vowelClass(tok.text) : null;
     if (vc !== null) {
@@ -190,6 +190,23 @@ export class ScreeningIndex {
       else this.bySkeleton.set(sk, [v]);
     }
     return v;
+  }
+
+  /** Files entry v under phonetic key `key` (once: a Hangul syllable's spellings share keys). */
+  private fileUnderKey(key: string, v: number): void {
+    let list = this.byKey.get(key);
+    if (!list) {
+      list = [];
+      this.byKey.set(key, list);
+      if (key.length >= 4) {
+        for (const d of deletions(key)) {
+          const l = this.byDeletion.get(d);
+          if (l) l.push(key);
+          else this.byDeletion.set(d, [key]);
+        }
+      }
+    }
+    if (list[list.length - 1] !== v) list.push(v);
   }
 
   /** Files entry v under the keys of its spellings with two adjacent letters swapped (once per key, its own excepted). */
@@ -311,7 +328,7 @@ export class ScreeningIndex {
    * the many holding one of them when both are common ("alismith" -> "ali" + "smith").
    */
   private tokenPlan(t: NameToken): TokenPlan & { halves: TokenPlan[] } {
-    const k = t.skeleton !== null ? "\u0001" + t.text : t.text;
+    const k = vocabKey(t);
     let p = this.planCache.get(k);
     if (p) return p;
     const { vocab, exact } = this.lookup(t);
@@ -332,7 +349,8 @@ export class ScreeningIndex {
    * looser neighbour ("Marie" before "Mario" for "Maria").
    */
   private lookup(t: NameToken): { vocab: number[]; exact: number } {
-    const same = this.byKey.get(t.key) ?? [];
+    let same = this.byKey.get(t.key) ?? [];
+    if (t.spellings !== null) same = this.withSpellings(same, t.spellings);
     const near: number[] = [];
     if (t.key.length >= 4) {
       const keys = new Set<string>();
@@ -361,6 +379,16 @@ export class ScreeningIndex {
     for (const v of vowelMates) if (tokenSimilarity(t, this.vocabTok[v]).sim >= CLOSE_SPELLING) close.push(v);
     const closeSet = new Set(close);
     return { vocab: [...same, ...close, ...near.filter((v) => !closeSet.has(v))], exact: same.length + close.length };
+  }
+
+  /** `entries` and the entries sharing the key of any of `spellings` (a Hangul syllable's, or two joined). */
+  private withSpellings(entries: number[], spellings: { key: string }[]): number[] {
+    const out = [...entries];
+    for (const s of spellings) {
+      const l = this.byKey.get(s.key);
+      if (l) for (const v of l) out.push(v);
+    }
+    return out;
   }
 
   /** Splits of a token into two indexed tokens ("minaung" -> "min" + "aung"): the entries of each half. */
@@ -411,8 +439,10 @@ export class ScreeningIndex {
       // Halves of a token typed as two, each half of its weight: a name holding both weighs what the token would.
       for (const h of p.halves) groups.push({ ...h, weight: wq[i] / 2 });
       if (i + 1 < qt.length) {
-        const joined = this.byKey.get(this.matcher.keyOf(qt[i].text + qt[i + 1].text));
-        if (joined) groups.push({ weight: wq[i], ...this.plan(joined, joined.length) });
+        let joined = this.byKey.get(this.matcher.keyOf(qt[i].text + qt[i + 1].text));
+        const spellings = unitSpellings(qt[i], qt[i + 1], this.matcher.keyOf);
+        if (spellings !== null) joined = this.withSpellings(joined ?? [], spellings);
+        if (joined?.length) groups.push({ weight: wq[i], ...this.plan(joined, joined.length) });
       }
     }
     return this.postings!.heaviest(groups);

@@ -1,7 +1,8 @@
 /**
  * Name similarity: aligns the tokens of two normalised names regardless of order, lets one
  * token stand for two joined ones ("Minaung" / "Min Aung"), accepts typos and variant
- * spellings, weighs rare tokens above common ones and penalises tokens left unmatched.
+ * spellings, compares a Hangul syllable through its Latin spelling closest to the other
+ * token, weighs rare tokens above common ones and penalises tokens left unmatched.
  * Birth dates and nationalities, when both sides have them, move the score. Every score
  * carries an explanation of each feature.
  */
@@ -15,14 +16,15 @@ export interface TokenStats {
   /** Number of indexed names. */
   total: number;
   /** Document frequency of a normalised token (0 when unseen). */
-  df(text: string): number;
+  df(tok: NameToken): number;
 }
 
 export interface TokenAlignment {
   query: string;
   candidate: string;
   similarity: number;
-  how: "exact" | "variant" | "skeleton" | "typo" | "joined" | "initial";
+  /** "spelling": a Hangul syllable spelled as the other token is (김 / Kim). */
+  how: "exact" | "variant" | "skeleton" | "typo" | "joined" | "initial" | "spelling";
   weight: number;
 }
 
@@ -56,11 +58,15 @@ export interface CompareOptions {
 
 const KIND_WEIGHT = { name: 1, particle: 0.25, patronymic: 0.3, legal: 0.2, initial: 0.3 } as const;
 
-/** Weight of a token: its kind, scaled down the more common it is among indexed names. */
+/**
+ * Weight of a token: its kind, scaled down the more common it is among indexed names. A Hangul
+ * syllable is as common as the commonest of its spellings (김 as Kim) if that is commoner.
+ */
 export function tokenWeight(tok: NameToken, stats?: TokenStats): number {
   const base = KIND_WEIGHT[tok.kind];
   if (!stats || stats.total < 50) return base;
-  const df = stats.df(tok.text);
+  let df = stats.df(tok);
+  if (tok.spellings !== null) for (const s of tok.spellings) df = Math.max(df, stats.df(s));
   if (df <= 1) return base;
   const f = Math.log(1 + stats.total / df) / Math.log(1 + stats.total);
   return base * (0.3 + 0.7 * f);
@@ -196,7 +202,8 @@ function lettersCost(mask: number): number {
  * of its text, then of its key. A joined unit's ABJAD flag is its first token's.
  */
 export const SHAPE = 5;
-export const INITIAL = 1, ABJAD = 2;
+/** SPELLED: a Hangul syllable (or a joined unit holding one), compared through its spellings with tokens that are not. */
+export const INITIAL = 1, ABJAD = 2, SPELLED = 4;
 
 export function writeShape(out: Int32Array, at: number, flags: number, text: string, key: string): void {
   out[at] = flags;
@@ -207,7 +214,24 @@ export function writeShape(out: Int32Array, at: number, flags: number, text: str
 }
 
 export function tokenFlags(t: NameToken): number {
-  return (t.kind === "initial" ? INITIAL : 0) | (t.skeleton !== null ? ABJAD : 0);
+  return (t.kind === "initial" ? INITIAL : 0) | (t.skeleton !== null ? ABJAD : 0) | (t.spellings !== null ? SPELLED : 0);
+}
+
+export function unitFlags(u: Unit): number {
+  return (u.abjad ? ABJAD : 0) | (u.spellings !== null ? SPELLED : 0);
+}
+
+/**
+ * True when tokens of these flags compare by their texts and keys alone: neither an initial nor
+ * from an abjad script, and both Hangul syllables or neither (two syllables compare as written).
+ */
+function asWritten(fa: number, fb: number): boolean {
+  return ((fa | fb) & (INITIAL | ABJAD)) === 0 && ((fa ^ fb) & SPELLED) === 0;
+}
+
+/** True when a joined unit and a token of these flags compare by their texts and keys alone. */
+function joinedAsWritten(fu: number, ft: number): boolean {
+  return ((fu | ft) & ABJAD) === 0 && ((fu ^ ft) & SPELLED) === 0;
 }
 
 /** Fewest edits between the texts (part 1) or the keys (part 3) of shapes sa[a] and sb[b]. */
@@ -216,22 +240,22 @@ function fewest(sa: Int32Array, a: number, sb: Int32Array, b: number, part: 1 | 
 }
 
 /**
- * True only when tokenSimilarity is 0 for tokens of shapes sa[a], sb[b]: neither is an initial
- * or from an abjad script, their letters differ (so do their texts, undoubled or not), and both
+ * True only when tokenSimilarity is 0 for tokens of shapes sa[a], sb[b]: they compare as
+ * written (asWritten), their letters differ (so do their texts, undoubled or not), and both
  * text and key need more edits than their length allows.
  */
 export function surelyUnlike(sa: Int32Array, a: number, sb: Int32Array, b: number): boolean {
-  if (sa[a] !== 0 || sb[b] !== 0 || sa[a + 2] === sb[b + 2]) return false;
+  if (!asWritten(sa[a], sb[b]) || sa[a + 2] === sb[b + 2]) return false;
   return fewest(sa, a, sb, b, 1) > allowedEdits(Math.max(sa[a + 1], sb[b + 1])) && fewest(sa, a, sb, b, 3) > allowedEdits(Math.max(sa[a + 3], sb[b + 3]));
 }
 
 /**
- * True only when joinedSim is 0 for a unit of shape su[u] and a token of shape st[t]: no abjad
- * skeleton to compare, and both text and key need more than a fifth of their length in edits
- * (joinedSim wants an edit similarity of 0.8).
+ * True only when joinedSim is 0 for a unit of shape su[u] and a token of shape st[t]: they
+ * compare as written (no abjad skeleton, no spellings), and both text and key need more than a
+ * fifth of their length in edits (joinedSim wants an edit similarity of 0.8).
  */
 export function surelyNotJoined(su: Int32Array, u: number, st: Int32Array, t: number): boolean {
-  if ((su[u] | st[t]) & ABJAD) return false;
+  if (!joinedAsWritten(su[u], st[t])) return false;
   return fewest(su, u, st, t, 1) > 0.2 * Math.max(su[u + 1], st[t + 1]) && fewest(su, u, st, t, 3) > 0.2 * Math.max(su[u + 3], st[t + 3]);
 }
 
@@ -251,26 +275,95 @@ export function editSimilarityBound(lenA: number, maskA: number, lenB: number, m
   return similarityOfEdits(d, len, false);
 }
 
+/**
+ * The range of a list of spellings, to bound a comparison with all of them at once: at 0..3 for
+ * their texts and 4..7 for their keys, the shortest and longest length, the letters in every one
+ * and the letters in any (letterMask). Memoised by list: a syllable's or a pair's list is shared.
+ */
+const envelopes = new WeakMap<readonly { text: string; key: string }[], Int32Array>();
+
+export function envelopeOf(list: readonly { text: string; key: string }[]): Int32Array {
+  let e = envelopes.get(list);
+  if (e) return e;
+  e = Int32Array.of(1 << 30, 0, -1, 0, 1 << 30, 0, -1, 0);
+  for (let i = 0; i < list.length; i++) {
+    widen(e, 0, list[i].text);
+    widen(e, 4, list[i].key);
+  }
+  envelopes.set(list, e);
+  return e;
+}
+
+function widen(e: Int32Array, at: number, s: string): void {
+  const m = letterMask(s);
+  if (s.length < e[at]) e[at] = s.length;
+  if (s.length > e[at + 1]) e[at + 1] = s.length;
+  e[at + 2] &= m;
+  e[at + 3] |= m;
+}
+
+/**
+ * An upper bound of editSimilarity between any string of envelope part e[at..] and a string of
+ * this length and mask: as editSimilarityBound, with the fewest edits any of them could need
+ * (half-cost vowels always allowed) and the longest length.
+ */
+export function envelopeSimilarity(e: Int32Array, at: number, len: number, mask: number): number {
+  const gap = len < e[at] ? e[at] - len : len > e[at + 1] ? len - e[at + 1] : 0;
+  const d = Math.max(gap, lettersCost(e[at + 2] & ~mask), lettersCost(mask & ~e[at + 3]));
+  const longest = Math.max(e[at + 1], len);
+  return d > allowedEdits(longest) ? 0 : similarityOfEdits(d, longest, false);
+}
+
+/** True when some string of envelope part e[at..] may have exactly the letters of `mask`. */
+function mayShareLetters(e: Int32Array, at: number, mask: number): boolean {
+  return (e[at + 2] & ~mask) === 0 && (mask & ~e[at + 3]) === 0;
+}
+
 function partBound(sa: Int32Array, a: number, sb: Int32Array, b: number, part: 1 | 3): number {
   return editSimilarityBound(sa[a + part], sa[a + part + 1], sb[b + part], sb[b + part + 1]);
 }
 
-/** An upper bound of tokenSimilarity for tokens of shapes sa[a], sb[b] (1 for initials and abjad tokens). */
-export function tokenSimilarityBound(sa: Int32Array, a: number, sb: Int32Array, b: number): number {
-  if (sa[a] !== 0 || sb[b] !== 0) return 1;
+/**
+ * An upper bound of tokenSimilarity for tokens of shapes sa[a], sb[b]: 1 for an initial or an
+ * abjad token; for a Hangul syllable against a token that is not one, the bound of its text or
+ * of any of its spellings, given their envelope (`spellings`: envelopeOf them; 1 without it).
+ */
+export function tokenSimilarityBound(sa: Int32Array, a: number, sb: Int32Array, b: number, spellings: Int32Array | null = null): number {
+  const fa = sa[a], fb = sb[b];
+  if (((fa | fb) & (INITIAL | ABJAD)) !== 0) return 1;
+  const spelled = ((fa ^ fb) & SPELLED) !== 0;
+  if (spelled && spellings === null) return 1;
   const s = Math.max(partBound(sa, a, sb, b, 1), 0.95 * partBound(sa, a, sb, b, 3));
   // Same letters may be the same text undoubled, same key lengths and letters the same key (0.93).
-  return sa[a + 2] === sb[b + 2] || (sa[a + 3] === sb[b + 3] && sa[a + 4] === sb[b + 4]) ? Math.max(s, 0.93) : s;
+  const written = sa[a + 2] === sb[b + 2] || (sa[a + 3] === sb[b + 3] && sa[a + 4] === sb[b + 4]) ? Math.max(s, 0.93) : s;
+  if (!spelled) return written;
+  return Math.max(written, (fa & SPELLED) !== 0 ? spellingsBound(spellings!, sb, b) : spellingsBound(spellings!, sa, a));
 }
 
-/** An upper bound of joinedSim for a unit of shape su[u] and a token of shape st[t]. */
-export function joinedSimBound(su: Int32Array, u: number, st: Int32Array, t: number): number {
-  if ((su[u] | st[t]) & ABJAD) return 1;
+/** An upper bound of writtenSimilarity of any spelling of envelope e and a token (neither initial nor abjad) of shape s[at]. */
+function spellingsBound(e: Int32Array, s: Int32Array, at: number): number {
+  const b = Math.max(envelopeSimilarity(e, 0, s[at + 1], s[at + 2]), 0.95 * envelopeSimilarity(e, 4, s[at + 3], s[at + 4]));
+  return mayShareLetters(e, 0, s[at + 2]) || mayShareLetters(e, 4, s[at + 4]) ? Math.max(b, 0.93) : b;
+}
+
+/**
+ * An upper bound of joinedSim for a unit of shape su[u] and a token of shape st[t]; for a
+ * Hangul unit or token against one that is not, `spellings` is the envelope of its spellings
+ * (the bound is 1 without it).
+ */
+export function joinedSimBound(su: Int32Array, u: number, st: Int32Array, t: number, spellings: Int32Array | null = null): number {
+  const fu = su[u], ft = st[t];
+  if (((fu | ft) & ABJAD) !== 0) return 1;
+  const spelled = ((fu ^ ft) & SPELLED) !== 0;
+  if (spelled && spellings === null) return 1;
   // Same length and letters may be the same text (1).
   if (su[u + 1] === st[t + 1] && su[u + 2] === st[t + 2]) return 1;
   const s = Math.max(partBound(su, u, st, t, 1), 0.95 * partBound(su, u, st, t, 3));
   const keyEqual = su[u + 3] === st[t + 3] && su[u + 4] === st[t + 4];
-  return Math.max(s >= 0.8 ? s * 0.97 : 0, keyEqual ? 0.93 : 0);
+  const written = Math.max(s >= 0.8 ? s * 0.97 : 0, keyEqual ? 0.93 : 0);
+  if (!spelled) return written;
+  const o = (fu & SPELLED) !== 0 ? st : su, at = (fu & SPELLED) !== 0 ? t : u;
+  return Math.max(written, envelopeJoinedBound(spellings!, o[at + 1], o[at + 2], o[at + 3], o[at + 4]));
 }
 
 function undouble(s: string): string {
@@ -287,6 +380,43 @@ function isTransposition(a: string, b: string): boolean {
 
 /** Similarity of two single tokens, with how it was reached. (tokenSimilarityBound and surelyUnlike must stay true of it: the tests check.) */
 export function tokenSimilarity(a: NameToken, b: NameToken): { sim: number; how: TokenAlignment["how"] } {
+  // A Hangul syllable against a Latin token: its closest spelling. Two syllables compare as written.
+  if ((a.spellings === null) !== (b.spellings === null)) return closestSpelling(a, b);
+  return writtenSimilarity(a, b);
+}
+
+const SPELLED_AS = { sim: 1, how: "spelling" } as const;
+
+/** tokenSimilarity of a Hangul syllable and a token that is not one: the best over the syllable's text and spellings. */
+function closestSpelling(a: NameToken, b: NameToken): { sim: number; how: TokenAlignment["how"] } {
+  let best = writtenSimilarity(a, b);
+  const spellings = a.spellings ?? b.spellings!, other = a.spellings !== null ? b : a;
+  // Lengths and letters bound what the spellings can reach (as tokenSimilarityBound), all at
+  // once and then one by one: most are passed over without an edit distance. Not for an
+  // initial or an abjad token, which compare otherwise.
+  const plain = other.kind !== "initial" && other.skeleton === null;
+  const len = other.text.length, mask = letterMask(other.text), keyLen = other.key.length, keyMask = letterMask(other.key);
+  if (plain && best.sim < 1) {
+    const e = envelopeOf(spellings);
+    let bound = Math.max(envelopeSimilarity(e, 0, len, mask), 0.95 * envelopeSimilarity(e, 4, keyLen, keyMask));
+    if (mayShareLetters(e, 0, mask) || mayShareLetters(e, 4, keyMask)) bound = Math.max(bound, 0.93);
+    if (bound <= best.sim) return best;
+  }
+  for (let i = 0; i < spellings.length && best.sim < 1; i++) {
+    const s = spellings[i];
+    if (plain) {
+      const sMask = letterMask(s.text), sKeyMask = letterMask(s.key);
+      let bound = Math.max(editSimilarityBound(s.text.length, sMask, len, mask), 0.95 * editSimilarityBound(s.key.length, sKeyMask, keyLen, keyMask));
+      if (sMask === mask || (s.key.length === keyLen && sKeyMask === keyMask)) bound = Math.max(bound, 0.93);
+      if (bound <= best.sim) continue;
+    }
+    const r = a.spellings !== null ? writtenSimilarity(s, b) : writtenSimilarity(a, s);
+    if (r.sim > best.sim) best = r.how === "exact" ? SPELLED_AS : r;
+  }
+  return best;
+}
+
+function writtenSimilarity(a: NameToken, b: NameToken): { sim: number; how: TokenAlignment["how"] } {
   if (a.text === b.text) return { sim: 1, how: "exact" };
   if (a.key === b.key || undouble(a.text) === undouble(b.text)) return { sim: 0.93, how: "variant" };
   if ((a.kind === "initial" || b.kind === "initial") && a.text[0] === b.text[0]) return { sim: 0.9, how: "initial" };
@@ -308,6 +438,16 @@ export interface Unit {
   text: string;
   key: string;
   abjad: boolean;
+  /** When either token is a Hangul syllable: every other joining of their texts and spellings ("jae" + "in": jaein, chaein...). */
+  spellings: JoinedSpelling[] | null;
+}
+
+/** A joined spelling, with the letter masks of its text and key for bounds (there are dozens per pair of syllables). */
+export interface JoinedSpelling {
+  text: string;
+  key: string;
+  mask: number;
+  keyMask: number;
 }
 
 // A screening query aligns the same token list with many candidates: its joined units are made once.
@@ -324,8 +464,33 @@ export function units(tokens: NameToken[], keyOf: (s: string) => string): Unit[]
 function makeUnits(tokens: NameToken[], keyOf: (s: string) => string): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const text = tokens[i].text + tokens[i + 1].text;
-    out.push({ idx: [i, i + 1], text, key: keyOf(text), abjad: tokens[i].skeleton !== null });
+    const a = tokens[i], b = tokens[i + 1], text = a.text + b.text;
+    out.push({ idx: [i, i + 1], text, key: keyOf(text), abjad: a.skeleton !== null, spellings: unitSpellings(a, b, keyOf) });
+  }
+  return out;
+}
+
+// Two syllables' joined spellings, by their spelling lists (shared by every token of a syllable).
+const joinedMemo = new WeakMap<NameToken[], Map<NameToken[], JoinedSpelling[]>>();
+
+/** Unit.spellings of tokens a and b joined, null when neither is a Hangul syllable. */
+export function unitSpellings(a: NameToken, b: NameToken, keyOf: (s: string) => string): Unit["spellings"] {
+  if (a.spellings === null && b.spellings === null) return null;
+  let memo = a.spellings !== null && b.spellings !== null ? joinedMemo.get(a.spellings) : undefined;
+  const known = memo?.get(b.spellings!);
+  if (known) return known;
+  const out: JoinedSpelling[] = [];
+  for (let i = -1; i < (a.spellings?.length ?? 0); i++) {
+    for (let j = -1; j < (b.spellings?.length ?? 0); j++) {
+      if (i < 0 && j < 0) continue;
+      const text = (i < 0 ? a.text : a.spellings![i].text) + (j < 0 ? b.text : b.spellings![j].text);
+      const key = keyOf(text);
+      out.push({ text, key, mask: letterMask(text), keyMask: letterMask(key) });
+    }
+  }
+  if (a.spellings !== null && b.spellings !== null) {
+    if (!memo) joinedMemo.set(a.spellings, (memo = new Map()));
+    memo.set(b.spellings, out);
   }
   return out;
 }
@@ -372,12 +537,11 @@ export function alignTokens(
         if (s > 0) edges.push({ a: [i], b: u.idx, sim: s, how: "joined" });
       }
     }
-    // A word boundary in another place ("Lauren Tnkunda" / "Laurent Nkunda").
+    // A word boundary in another place ("Lauren Tnkunda" / "Laurent Nkunda", 연아 / "Yu-na").
     for (const u of units(qa, keyOf)) {
       for (const v of ub) {
-        if (u.text === v.text) continue;
-        const s = editSimilarity(u.text, v.text);
-        if (s >= SHIFTED_BOUNDARY) edges.push({ a: u.idx, b: v.idx, sim: s * 0.97, how: "joined" });
+        const s = shiftedSim(u, v);
+        if (s > 0) edges.push({ a: u.idx, b: v.idx, sim: s, how: "joined" });
       }
     }
   }
@@ -402,14 +566,75 @@ export function alignTokens(
 
 /** Similarity of a joined unit and a token. (joinedSimBound and surelyNotJoined must stay true of it: the tests check.) */
 export function joinedSim(u: Unit, t: NameToken): number {
-  if (u.text === t.text) return 1;
-  if (u.key === t.key) return 0.93;
-  if (u.abjad || t.skeleton !== null) {
-    const sa = skeletonOf(u.key), sb = t.skeleton ?? skeletonOf(t.key);
+  let best = joinedWritten(u.text, u.key, u.abjad, t);
+  // Hangul against Latin ("jae" + "in" / "Jaein", "Moon Jae" / 문재): the closest spelling, passing
+  // over (by lengths and letters, as joinedSimBound) those that cannot beat the best so far.
+  if (u.spellings !== null && t.spellings === null) {
+    const len = t.text.length, mask = letterMask(t.text), keyLen = t.key.length, keyMask = letterMask(t.key);
+    if (t.skeleton === null && envelopeJoinedBound(envelopeOf(u.spellings), len, mask, keyLen, keyMask) <= best) return best;
+    for (let i = 0; i < u.spellings.length && best < 1; i++) {
+      const s = u.spellings[i];
+      if (t.skeleton === null && joinedBound(s.text.length, s.mask, s.key.length, s.keyMask, len, mask, keyLen, keyMask) <= best) continue;
+      best = Math.max(best, joinedWritten(s.text, s.key, false, t));
+    }
+  } else if (u.spellings === null && t.spellings !== null) {
+    const len = u.text.length, mask = letterMask(u.text), keyLen = u.key.length, keyMask = letterMask(u.key);
+    if (!u.abjad && envelopeJoinedBound(envelopeOf(t.spellings), len, mask, keyLen, keyMask) <= best) return best;
+    for (let i = 0; i < t.spellings.length && best < 1; i++) {
+      const s = t.spellings[i];
+      if (!u.abjad && joinedBound(s.text.length, letterMask(s.text), s.key.length, letterMask(s.key), len, mask, keyLen, keyMask) <= best) continue;
+      best = Math.max(best, joinedWritten(u.text, u.key, u.abjad, s));
+    }
+  }
+  return best;
+}
+
+/** An upper bound of joinedWritten (no skeleton compared) from the lengths and letter masks of the texts and keys. */
+function joinedBound(lenA: number, maskA: number, keyLenA: number, keyMaskA: number, lenB: number, maskB: number, keyLenB: number, keyMaskB: number): number {
+  return joinedOf(Math.max(editSimilarityBound(lenA, maskA, lenB, maskB), 0.95 * editSimilarityBound(keyLenA, keyMaskA, keyLenB, keyMaskB)));
+}
+
+/** joinedBound for every spelling of an envelope at once. */
+function envelopeJoinedBound(e: Int32Array, len: number, mask: number, keyLen: number, keyMask: number): number {
+  return joinedOf(Math.max(envelopeSimilarity(e, 0, len, mask), 0.95 * envelopeSimilarity(e, 4, keyLen, keyMask)));
+}
+
+/** What joinedWritten makes of an edit similarity bound s (nondecreasing): equal texts give 1 (s is 1), equal keys 0.93 (s at least 0.95). */
+function joinedOf(s: number): number {
+  return s >= 1 ? 1 : s >= 0.95 ? Math.max(0.93, s * 0.97) : s >= 0.8 ? s * 0.97 : 0;
+}
+
+function joinedWritten(text: string, key: string, abjad: boolean, t: NameToken): number {
+  if (text === t.text) return 1;
+  if (key === t.key) return 0.93;
+  if (abjad || t.skeleton !== null) {
+    const sa = skeletonOf(key), sb = t.skeleton ?? skeletonOf(t.key);
     if (sa === sb && sa.length >= 2) return 0.88;
   }
-  const s = Math.max(editSimilarity(u.text, t.text), 0.95 * editSimilarity(u.key, t.key));
+  const s = Math.max(editSimilarity(text, t.text), 0.95 * editSimilarity(key, t.key));
   return s >= 0.8 ? s * 0.97 : 0;
+}
+
+/**
+ * Similarity of two joined units whose word boundary falls in another place, 0 below
+ * SHIFTED_BOUNDARY or when their texts are the same (their tokens then align one by one). Two
+ * Hangul syllables against two Latin tokens: through the closest spelling, since a spelling
+ * by pronunciation carries a final consonant over to the next syllable (연아 / "Yu-na").
+ */
+export function shiftedSim(u: Unit, v: Unit): number {
+  let s = u.text === v.text ? 0 : editSimilarity(u.text, v.text);
+  if ((u.spellings === null) !== (v.spellings === null)) {
+    const spellings = u.spellings ?? v.spellings!, other = u.spellings !== null ? v.text : u.text;
+    const len = other.length, mask = letterMask(other);
+    const all = envelopeSimilarity(envelopeOf(spellings), 0, len, mask);
+    for (let i = 0; i < spellings.length && s < 1 && all >= SHIFTED_BOUNDARY && all > s; i++) {
+      const sp = spellings[i];
+      // Lengths and letters bound the similarity: most spellings are skipped without an edit distance.
+      const bound = editSimilarityBound(sp.text.length, sp.mask, len, mask);
+      if (bound >= SHIFTED_BOUNDARY && bound > s) s = Math.max(s, editSimilarity(sp.text, other));
+    }
+  }
+  return s >= SHIFTED_BOUNDARY ? s * 0.97 : 0;
 }
 
 /** Year (and month/day when given) of an ISO-like date string. */

@@ -1,16 +1,19 @@
 /**
  * Loads the declarative name lists (data/names/*.yaml: titles, ranks, honorifics, variant
- * spelling rules) and builds the shared name matcher. The only place those files are read.
+ * spelling rules, spellings of Hangul syllables) and builds the shared name matcher. The only
+ * place those files are read.
  */
 import { join } from "node:path";
 import { DossierError } from "../errors/index.ts";
 import { DATA_DIR, readDataMapping, stringList } from "../io/project-data.ts";
+import { koreanLists } from "../names/korean.ts";
 import type { NameLists, PhoneticRule, TitleGroup } from "../names/model.ts";
 import { createNameMatcher, type NameMatcher } from "../names/matcher.ts";
 
 const NAMES_DIR = join(DATA_DIR, "names");
 const titlesFile = join(NAMES_DIR, "titles.yaml");
 const phoneticsFile = join(NAMES_DIR, "phonetics.yaml");
+const koreanFile = join(NAMES_DIR, "korean.yaml");
 
 export function loadNameLists(): NameLists {
   const titles = readDataMapping(titlesFile);
@@ -31,6 +34,7 @@ export function loadNameLists(): NameLists {
     particles: stringList(phon.particles, phoneticsFile, "particles", true),
     patronymicSuffixes: stringList(phon.patronymicSuffixes, phoneticsFile, "patronymicSuffixes", true),
     legalForms: stringList(phon.legalForms, phoneticsFile, "legalForms", true),
+    korean: koreanLists(readDataMapping(koreanFile), koreanFile),
   };
 }
 

@@ -81,16 +81,17 @@ test("every score explains its features", () => {
 // the threshold; these bounds must never be below the similarity they stand for.
 test("shape bounds never underestimate a similarity, and 'surely' zero tests are only ever right", async () => {
   const fc = (await import("fast-check")).default;
-  const { editSimilarity, editSimilarityBound, joinedSim, joinedSimBound, letterMask, SHAPE, surelyNotJoined, surelyUnlike, tokenFlags, tokenSimilarity, tokenSimilarityBound, units, writeShape, ABJAD } =
+  const { editSimilarity, editSimilarityBound, envelopeOf, joinedSim, joinedSimBound, letterMask, SHAPE, surelyNotJoined, surelyUnlike, tokenFlags, tokenSimilarity, tokenSimilarityBound, unitFlags, units, writeShape } =
     await import("../../src/names/similarity.ts");
   const shape = (flags: number, text: string, key: string) => {
     const s = new Int32Array(SHAPE);
     writeShape(s, 0, flags, text, key);
     return s;
   };
-  // Names from a small alphabet so that near spellings (and equal letters in another order) are common; some in Arabic script or initials.
+  // Names from a small alphabet so that near spellings (and equal letters in another order) are common; some in Arabic script,
+  // initials, or Hangul (syllables whose spellings the alphabet can write: 김 kim, 이 lee, 순 soon, 석 suk, 주 joo, 연 yun).
   const word = fc.string({ unit: fc.constantFrom(..."aeiouyhkstrnmldjzxcqw"), minLength: 1, maxLength: 9 });
-  const script = fc.constantFrom("", "", "", "محمد ", "x ");
+  const script = fc.constantFrom("", "", "", "محمد ", "x ", "김이 ", "순석 ", "주연 ");
   const name = fc.tuple(script, fc.array(word, { minLength: 2, maxLength: 3 })).map(([s, ws]) => s + ws.join(" "));
   // A second name: another one, or the first misspelt (letters swapped, changed, dropped, added, repeated; a space dropped or added).
   const edit = (n: string, op: number, at: number, c: string) => {
@@ -106,10 +107,16 @@ test("shape bounds never underestimate a similarity, and 'surely' zero tests are
     ][op];
   };
   const edits = fc.array(fc.tuple(fc.nat(6), fc.nat(40), fc.constantFrom(..."aeiouyhkstrn")), { maxLength: 3 });
+  // A Hangul name against a Latin spelling of it, misspelt.
+  const korean = fc.constantFrom<[string, string]>(["김이순", "Kim Lee-soon"], ["주연석", "Joo Yunsuk"], ["이순주", "Rhee Soon Ju"], ["석김", "Suk Kim"]);
   const pair = fc.oneof(
     fc.tuple(name, name),
     fc.tuple(name, edits).map(([n, es]) => [n, es.reduce((x, [op, at, c]) => edit(x, op, at, c), n)] as [string, string]),
+    fc.tuple(korean, edits).map(([[h, l], es]) => [h, es.reduce((x: string, [op, at, c]) => edit(x, op, at, c), l)] as [string, string]),
   );
+  // The envelope of the spellings of whichever of two is a Hangul syllable (or unit) when the other is not.
+  const spelledOf = (x: { spellings: readonly { text: string; key: string }[] | null }, y: { spellings: unknown }) =>
+    (x.spellings === null) === (y.spellings === null) ? null : envelopeOf((x.spellings ?? y.spellings) as { text: string; key: string }[]);
   fc.assert(
     fc.property(pair, ([n1, n2]) => {
       const a = m.normalise(n1).tokens, b = m.normalise(n2).tokens;
@@ -118,15 +125,17 @@ test("shape bounds never underestimate a similarity, and 'surely' zero tests are
           const sx = shape(tokenFlags(x), x.text, x.key), sy = shape(tokenFlags(y), y.text, y.key);
           const sim = tokenSimilarity(x, y).sim;
           assert.ok(tokenSimilarityBound(sx, 0, sy, 0) >= sim, `${x.text} ${y.text}`);
+          assert.ok(tokenSimilarityBound(sx, 0, sy, 0, spelledOf(x, y)) >= sim, `${x.text} ${y.text} (spellings)`);
           if (surelyUnlike(sx, 0, sy, 0)) assert.equal(sim, 0, `${x.text} ${y.text}`);
           assert.ok(editSimilarityBound(x.text.length, letterMask(x.text), y.text.length, letterMask(y.text)) >= editSimilarity(x.text, y.text));
         }
       }
       for (const u of units(a, m.keyOf)) {
-        const su = shape(u.abjad ? ABJAD : 0, u.text, u.key);
+        const su = shape(unitFlags(u), u.text, u.key);
         for (const y of b) {
           const sy = shape(tokenFlags(y), y.text, y.key), sim = joinedSim(u, y);
           assert.ok(joinedSimBound(su, 0, sy, 0) >= sim, `${u.text} ${y.text}`);
+          assert.ok(joinedSimBound(su, 0, sy, 0, spelledOf(u, y)) >= sim, `${u.text} ${y.text} (spellings)`);
           if (surelyNotJoined(su, 0, sy, 0)) assert.equal(sim, 0, `${u.text} ${y.text}`);
         }
       }
