@@ -259,3 +259,9 @@ test("state-media title chains: 'President of Russia Vladimir Putin', 'Chairman 
   // A factory named after its city keeps its name, and can be visited.
   assert.ok(r.entities.some((e) => e.name === "Minsk Tractor Works"), r.entities.map((e) => e.name).join(", "));
 });
+
+test("'Defence ministers from A, B and C took part this year': each state attended the event just named", async () => {
+  const r = await run("The Helsinki Security Conference opened on Tuesday. Defence ministers or military chiefs from Belarus, Iran and Laos took part this year.", "2021-06-24");
+  const lines = triples(r.claims);
+  for (const s of ["belarus", "iran", "laos"]) has(lines, `attended state:${s} -> event:helsinki-security-conference`);
+});
