@@ -789,7 +789,7 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
       if (isCapWord(t) && !(lex.functionWords.has(t.text) && t.text !== "The")) {
         j++;
         lastCap = j;
-      } else if (t.key === "and" && (headEndsAt(toks, lastCap, lex) || toks[j + 2]?.key === "the")) break;
+      } else if (t.key === "and" && (headEndsAt(toks, lastCap, lex) || toks[j + 2]?.key === "the" || hits[j + 2])) break; // "Rosatom and Myanmar's Ministry …": two names
       // "… Corporation Limited on March 25": a date, not more of the name.
       else if (CONNECTORS.has(t.key) && CALENDAR_WORD.test(toks[j + 2]?.text ?? "")) break;
       else if (CONNECTORS.has(t.key) && !CAP.test(t.text) || (t.text === "'" || t.text === "’") && /s$/.test(toks[j].text) || t.text === "-") j++;

@@ -265,3 +265,8 @@ test("'Defence ministers from A, B and C took part this year': each state attend
   const lines = triples(r.claims);
   for (const s of ["belarus", "iran", "laos"]) has(lines, `attended state:${s} -> event:helsinki-security-conference`);
 });
+
+test("'Rosatom and Myanmar's Ministry of Science signed a memorandum': a name, 'and', then a known name are two parties", async () => {
+  const r = await run("In February 2023, Rosatom and Myanmar's Ministry of Science and Technology signed a memorandum of understanding.", "2023-11-01");
+  assert.ok(triples(r.claims).some((l) => l.startsWith("agreed ") && l.includes("org:rosatom")), triples(r.claims).join("\n"));
+});
