@@ -110,7 +110,9 @@ function extractWith(
       lastEventSentence = sent;
     }
     if (ms.length < 1) continue;
-    const rels = findRelations(text, sent, ms, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
+    // The sentence's triggers, found once for the relation and listing rules.
+    const found = triggerMatches(text, sent, triggers);
+    const rels = findRelations(text, sent, ms, found, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
     let dates: FoundDate[] | null = null;
     const lineStart = text.lastIndexOf("\n", sent.start) + 1;
     for (const r of rels) {
@@ -136,8 +138,6 @@ function extractWith(
       add(claims, r.predicate.name, refOf(r.subject.entity), refOf(r.object.entity), q, round(confidence), sent, text, sourceId, r.predicate.symmetric);
     }
     // Targets named one by one after an announcement ("Among those named are …").
-    // The sentence's triggers, found once for the listing rules below.
-    const found = triggerMatches(text, sent, triggers);
     if (announcement) {
       for (const target of enumeratedTargets(text, sent, ms, announcement)) addAnnounced(announcement, target, sent);
       for (const u of unattributedListings(text, sent, ms, found, announcement))

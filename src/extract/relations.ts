@@ -39,7 +39,9 @@ export interface TriggerMatch extends Span {
 /** Every trigger of a sentence, in order. */
 export function triggerMatches(text: string, sentence: Span, triggers: TriggerIndex): TriggerMatch[] {
   const out: TriggerMatch[] = [];
-  const re = new RegExp(triggers.regex);
+  // The compiled expression is shared: the loop below runs it to the end before anyone else does.
+  const re = triggers.regex;
+  re.lastIndex = 0;
   const s = text.slice(sentence.start, sentence.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
@@ -159,20 +161,20 @@ function wordsIn(s: string): number {
   return m ? m.length : 0;
 }
 
-/** Candidate relations of one sentence. `ms` are the sentence's mentions, in order. */
-export function findRelations(text: string, sentence: Span, ms: Mention[], triggers: TriggerIndex, prevEvent: Mention | null = null): RawRelation[] {
+/**
+ * Candidate relations of one sentence. `ms` are the sentence's mentions, in order; `found`
+ * its triggers (triggerMatches), found once for every rule that reads them.
+ */
+export function findRelations(text: string, sentence: Span, ms: Mention[], found: TriggerMatch[], triggers: TriggerIndex, prevEvent: Mention | null = null): RawRelation[] {
   const predicatesByName = triggers.byName;
   const out: RawRelation[] = [];
   if (ms.length < 2 && !(ms.length === 1 && prevEvent)) return out;
-  const s = text.slice(sentence.start, sentence.end);
-  const re = triggers.regex;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const t0 = sentence.start + m.index;
-    const t1 = t0 + m[0].length;
+  for (const t of found) {
+    const t0 = t.start;
+    const t1 = t.end;
+    const word = t.text;
     if (ms.some((x) => t0 < x.end && t1 > x.start && !(x.via === "event" && x.start < t0))) continue;
-    const preds = triggers.byTrigger.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? [];
+    const preds = t.predicates;
     const clauseStart = clauseStartFor(text, sentence, t0);
     const semiAfter = text.slice(t1, sentence.end).search(/[;:]/);
     const clauseEnd = semiAfter >= 0 ? t1 + semiAfter : sentence.end;
@@ -182,12 +184,12 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
     const after = text.slice(t1, clauseEnd);
     // "joined by Japan" names an agent; "joined by video link" does not.
     const byAgent = /^\s+by\s/i.test(after) && rightIdx.some((i) => /^\s+by\s+(?:[\p{L}\-]+\s+){0,5}$/iu.test(text.slice(t1, ms[i].titleStart ?? ms[i].start)));
-    const isVerbEd = /ed$/i.test(m[0]);
-    const byTrigger = /\sby$/i.test(m[0]);
+    const isVerbEd = /ed$/i.test(word);
+    const byTrigger = /\sby$/i.test(word);
     const passive = byTrigger || (isVerbEd && (byAgent || (PASSIVE_AUX.test(text.slice(clauseStart, t0)) && /\sby\s/i.test(after.slice(0, 60)))));
     for (const p of preds) {
       if (p.name === "position_held") continue; // read from titles and appositions instead
-      const nominal = !/(ed|ing)$/i.test(m[0].split(/\s/)[0]) && /^(co-?chairs?|chair|coordinator|host|members?|supplier|chairmanship)/i.test(m[0]);
+      const nominal = !/(ed|ing)$/i.test(word.split(/\s/)[0]) && /^(co-?chairs?|chair|coordinator|host|members?|supplier|chairmanship)/i.test(word);
       let subjects: Mention[] = [];
       let roleFromGap: string | null = null;
       let itemFromGap: string | null = null;
@@ -211,9 +213,9 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         if (ms[agentIdx].type !== "Person" && person > 0 && TITLE_WORD.test(text.slice(t1, ms[agentIdx].start))) agent = person;
         subjects = coordinated(text, ms, agent, p.subject);
         // "Myanmar was represented by the Union Minister for Defence, General X": X attended too.
-        if (p.name === "attended" && /represented/i.test(m[0]) && ms[agent].type !== "Person") {
+        if (p.name === "attended" && /represented/i.test(word) && ms[agent].type !== "Person") {
           const rep = ms.findIndex((x, k) => k > agent && x.type === "Person" && /^[^.;]*$/.test(text.slice(ms[agent].end, x.start)));
-          if (rep > 0) out.push(rel(p, ms[rep], obj, t0, t1, m[0], clauseStart, false, 2, {}));
+          if (rep > 0) out.push(rel(p, ms[rep], obj, t0, t1, word, clauseStart, false, 2, {}));
         }
         // "by Cambodia's Defence Minister, General Tea Banh": the titled person acts too.
         const next = ms[agentIdx + 1];
@@ -225,10 +227,10 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         const toIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && /^\s+to\s+(?:the\s+)?$/i.test(text.slice(t1, ms[i].start)));
         const origin = [...left].reverse().find((x) => allowed(p.subject, x) && (/^-(made|built|supplied|origin)/.test(text.slice(x.end, x.end + 9)) || /\bfrom\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 10), x.start))));
         if (toIdx === undefined || !origin) continue;
-        for (const o of coordinated(text, ms, toIdx, p.object)) out.push(rel(p, origin, o, t0, t1, m[0], clauseStart, true, 1, {}));
+        for (const o of coordinated(text, ms, toIdx, p.object)) out.push(rel(p, origin, o, t0, t1, word, clauseStart, true, 1, {}));
         continue;
       } else {
-        if (/^part of$/i.test(m[0]) && /\bas\s+$/i.test(text.slice(t0 - 4, t0))) continue;
+        if (/^part of$/i.test(word) && /\bas\s+$/i.test(text.slice(t0 - 4, t0))) continue;
         // "with Ugandan President X": the state only qualifies the titled person after it.
         let objIdx = rightIdx.find((i) => allowed(p.object, ms[i]) && !qualifiesNext(text, ms, i, p.object) && (p.object.includes("Place") || (ms[i].type !== "State" && ms[i].type !== "Place") || !LOCATIVE.test(text.slice(t1, ms[i].start))));
         if (objIdx !== undefined && /^['’]s\s+\p{Ll}/u.test(text.slice(ms[objIdx].end, ms[objIdx].end + 4))) {
@@ -241,7 +243,7 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         const firstRight = rightIdx[0];
         if (firstRight !== undefined && ms[firstRight].type === "Person" && objIdx !== undefined && objIdx > firstRight && /^\s+(?:at|in|for|during)\s+(?:the\s+)?$/i.test(text.slice(ms[firstRight].end, ms[objIdx].start)) && /^\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+){0,3}$/u.test(text.slice(t1, ms[firstRight].titleStart ?? ms[firstRight].start))) {
           const attendedPred = predicatesByName.get("attended");
-          if (attendedPred && allowed(attendedPred.object, ms[objIdx])) out.push(rel(attendedPred, ms[firstRight], ms[objIdx], t0, t1, m[0], clauseStart, false, 2, {}));
+          if (attendedPred && allowed(attendedPred.object, ms[objIdx])) out.push(rel(attendedPred, ms[firstRight], ms[objIdx], t0, t1, word, clauseStart, false, 2, {}));
           gap = 1;
         } else if (objIdx !== undefined) {
           const between = text.slice(t1, ms[objIdx].start);
@@ -252,13 +254,13 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           gap = asRole ? 1 : p.symmetric && /^\s*(?:(?:an?|the)\s+)?(?:[\p{L}\-]+\s+){0,3}?with\s/iu.test(between) && wordsIn(between) <= 10 ? 2 : itemGap && !/;/.test(between) ? 1 : gapWords(between);
           if (itemGap) itemFromGap = itemGap[1].trim().replace(/,$/, "");
           if (asRole && p.qualifiers.includes("role")) roleFromGap = asRole[1];
-          if (gap < 0 && !(objIdx === firstRight && agentOrNominal(m[0]) && /^\s+(?:of|to|for)\s/i.test(text.slice(t1, ms[objIdx].start)))) objIdx = undefined;
+          if (gap < 0 && !(objIdx === firstRight && agentOrNominal(word) && /^\s+(?:of|to|for)\s/i.test(text.slice(t1, ms[objIdx].start)))) objIdx = undefined;
         }
         if (objIdx === undefined && p.name === "attended" && prevEvent && !left.some((x) => allowed(p.subject, x))) {
           // "Participating countries included A, B and C."
           const list = /^\s+(?:countries|states|nations|members|delegations|parties|militaries)\s+(?:included|include|were|are)\s+(?:the\s+)?$/i;
           const k = rightIdx.find((i) => allowed(p.subject, ms[i]) && list.test(text.slice(t1, ms[i].start)));
-          if (k !== undefined) for (const h of coordinated(text, ms, k, p.subject)) out.push(rel(p, h, prevEvent, t0, t1, m[0], clauseStart, false, 3, {}));
+          if (k !== undefined) for (const h of coordinated(text, ms, k, p.subject)) out.push(rel(p, h, prevEvent, t0, t1, word, clauseStart, false, 3, {}));
           if (k !== undefined) continue;
         }
         if (objIdx === undefined && p.symmetric) {
@@ -266,25 +268,25 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           const first = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0));
           const parties = first ? coordinated(text, ms, ms.indexOf(first), p.subject).filter((x) => x.end <= t0) : [];
           if (parties.length >= 2 && /^\s*(?:(?:\w+ly|also|jointly|formally|then)\s+)?$/.test(text.slice(parties[parties.length - 1].end, t0))) {
-            for (const other of parties.slice(1)) out.push(rel(p, parties[0], other, t0, t1, m[0], clauseStart, false, 1, {}));
+            for (const other of parties.slice(1)) out.push(rel(p, parties[0], other, t0, t1, word, clauseStart, false, 1, {}));
             continue;
           }
         }
-        if (objIdx === undefined && /^(?:co-?)?chair(?:s|manship)?$|^coordinator$|^host$/i.test(m[0])) {
+        if (objIdx === undefined && /^(?:co-?)?chair(?:s|manship)?$|^coordinator$|^host$/i.test(word)) {
           // "Cambodia, as ASEAN chair", "in Cambodia's capacity as ASEAN Chair", "Laos, which
           // holds the ASEAN chairmanship": the body names the role; the holder comes before it.
           const body = left[left.length - 1];
           const holder = body && /^\s+$/.test(text.slice(body.end, t0)) && allowed(p.object, body) ? [...ms].reverse().find((x) => x.end <= body.start && x.start >= sentence.start && allowed(p.subject, x) && x.type !== "Event") : undefined;
           if (holder && body && ROLE_HOLDER_GAP.test(text.slice(holder.end, body.start))) {
-            out.push(rel(p, holder, body, t0, t1, m[0], clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
+            out.push(rel(p, holder, body, t0, t1, word, clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(word) } : {}));
             continue;
           }
         }
-        if (objIdx === undefined && agentOrNominal(m[0]) && nominalLicensed(text, clauseStart, t0, left)) {
+        if (objIdx === undefined && agentOrNominal(word) && nominalLicensed(text, clauseStart, t0, left)) {
           // "X has become Y's main source of weaponry": the possessor is the object.
           const possessor = possessorBefore(text, left, t0);
           const holder = possessor && [...left].reverse().find((x) => x !== possessor && allowed(p.subject, x) && x.type !== "Event");
-          if (possessor && holder && allowed(p.object, possessor)) out.push(rel(p, holder, possessor, t0, t1, m[0], clauseStart, false, 1, {}));
+          if (possessor && holder && allowed(p.object, possessor)) out.push(rel(p, holder, possessor, t0, t1, word, clauseStart, false, 1, {}));
           continue;
         }
         if (objIdx === undefined) {
@@ -292,21 +294,21 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           if (p.name === "attended" && prevEvent) {
             const subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event");
             // "sent a team of officers", "was represented by its attache": presence whatever follows.
-            if (subj && (PRESENCE_ONLY.test(after) || /^(?:sent|was\s+represented|were\s+represented|represented)\b/i.test(m[0]))) {
-              for (const sub of coordinated(text, ms, ms.indexOf(subj), p.subject)) out.push(rel(p, sub, prevEvent, t0, t1, m[0], clauseStart, false, 5, {}));
+            if (subj && (PRESENCE_ONLY.test(after) || /^(?:sent|was\s+represented|were\s+represented|represented)\b/i.test(word))) {
+              for (const sub of coordinated(text, ms, ms.indexOf(subj), p.subject)) out.push(rel(p, sub, prevEvent, t0, t1, word, clauseStart, false, 5, {}));
               // "… participated with personnel from A, including B and C"
-              for (const k of listAfter(text, ms, t1, clauseEnd, p.subject)) out.push(rel(p, ms[k], prevEvent, t0, t1, m[0], clauseStart, false, 5, {}));
+              for (const k of listAfter(text, ms, t1, clauseEnd, p.subject)) out.push(rel(p, ms[k], prevEvent, t0, t1, word, clauseStart, false, 5, {}));
             }
           } else if (p.name === "hosted" && prevEvent && /\bas\s+(?:the\s+)?$/i.test(text.slice(t0 - 8, t0))) {
             // "Brunei as host tabled a paper": host of the event just reported.
             const subj = [...left].reverse().find((x) => allowed(p.subject, x));
-            if (subj) out.push(rel(p, subj, prevEvent, t0, t1, m[0], clauseStart, false, 3, {}));
+            if (subj) out.push(rel(p, subj, prevEvent, t0, t1, word, clauseStart, false, 3, {}));
           }
           continue;
         }
-        if (agentOrNominal(m[0]) && !nominalLicensed(text, clauseStart, t0, left)) continue;
+        if (agentOrNominal(word) && !nominalLicensed(text, clauseStart, t0, left)) continue;
         // Role nouns and "wing of"-like nouns hold for the nearest name before them ("the PDF, the armed wing of the NUG").
-        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(m[0]) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch|source) of(?:\s+[\p{L} ]+)?$/iu.test(m[0]);
+        const agent = /(supplier|co-?chairs?|chair|coordinator|host|members?)$/i.test(word) || /\b(?:wing|arm|subsidiary|affiliate|division|unit|branch|source) of(?:\s+[\p{L} ]+)?$/iu.test(word);
         const possessor = possessorBefore(text, left, t0);
         let subj: Mention | undefined;
         if (agent) {
@@ -315,17 +317,17 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
           const ofObject = rightIdx.find((i) => allowed(p.object, ms[i]) && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(t1, ms[i].start)));
           if (possessor && ofObject !== undefined && allowed(p.subject, possessor)) {
             // "Brunei's chair of ASEAN": the possessor holds the role.
-            for (const o of coordinated(text, ms, ofObject, p.object)) out.push(rel(p, possessor, o, t0, t1, m[0], clauseStart, false, 1, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
+            for (const o of coordinated(text, ms, ofObject, p.object)) out.push(rel(p, possessor, o, t0, t1, word, clauseStart, false, 1, p.name === "chaired" ? { role: roleOf(word) } : {}));
             continue;
           }
           if (possessor && allowed(p.object, possessor) && !subj) {
             // "Myanmar's main arms suppliers, China, Russia and India": the holders follow.
             const k = rightIdx.find((i) => allowed(p.subject, ms[i]) && /^\s*,\s*(?:the\s+)?$/.test(text.slice(t1, ms[i].start)));
-            if (k !== undefined) for (const h of coordinated(text, ms, k, p.subject)) out.push(rel(p, h, possessor, t0, t1, m[0], clauseStart, false, 1, {}));
+            if (k !== undefined) for (const h of coordinated(text, ms, k, p.subject)) out.push(rel(p, h, possessor, t0, t1, word, clauseStart, false, 1, {}));
             continue;
           }
           if (possessor && allowed(p.object, possessor) && subj) {
-            out.push(rel(p, subj, possessor, t0, t1, m[0], clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(m[0]) } : {}));
+            out.push(rel(p, subj, possessor, t0, t1, word, clauseStart, false, 0, p.name === "chaired" ? { role: roleOf(word) } : {}));
             continue;
           }
         } else subj = left.find((x) => allowed(p.subject, x) && x.type !== "Event" && !isModifier(text, x, ms, t0) && !ownsRole(text, clauseStart, x, ms));
@@ -349,28 +351,28 @@ export function findRelations(text: string, sentence: Span, ms: Mention[], trigg
         if (p.name === "chaired" && nextIdx < ms.length && /^,?\s*(?:together\s+)?with\s+(?:the\s+)?$/i.test(text.slice(lastObj.end, ms[nextIdx].start)) && allowed(p.subject, ms[nextIdx])) {
           const partners = coordinated(text, ms, nextIdx, p.subject);
           for (const partner of partners) for (const o of objects) for (const sub of subjects) {
-            out.push(rel(p, partner, o, t0, t1, m[0], clauseStart, false, gap, { role: roleOf(m[0]), with: sub }));
+            out.push(rel(p, partner, o, t0, t1, word, clauseStart, false, gap, { role: roleOf(word), with: sub }));
           }
         }
         // "attended X with participants from A, B and C" / ", including A and B".
         const attendedPred = predicatesByName.get("attended");
         if (attendedPred && (p.name === "attended" || lastObj.type === "Event")) {
           if (/^[^;.]{0,60}?(?:^|,)\s*(?:with|alongside|including)\s/i.test(text.slice(lastObj.end, lastObj.end + 80)))
-            for (const k of listAfter(text, ms, lastObj.end, clauseEnd, attendedPred.subject)) for (const o of objects) out.push(rel(attendedPred, ms[k], o, t0, t1, m[0], clauseStart, false, gap + 2, {}));
+            for (const k of listAfter(text, ms, lastObj.end, clauseEnd, attendedPred.subject)) for (const o of objects) out.push(rel(attendedPred, ms[k], o, t0, t1, word, clauseStart, false, gap + 2, {}));
         }
       }
       // "backed the junta, diplomatically and with arms": support given in arms is a supply.
       const armsPred = predicatesByName.get("supplied_arms");
       if (p.name === "endorsed" && armsPred && objects.length && /^[^.;]{0,40}?\bwith\s+(?:arms|weapons|military\s+equipment|munitions)\b/i.test(text.slice(objects[objects.length - 1].end, clauseEnd)))
-        for (const sub of subjects) for (const o of objects) if (allowed(armsPred.subject, sub) && allowed(armsPred.object, o)) out.push(rel(armsPred, sub, o, t0, t1, m[0], clauseStart, false, gap + 1, {}));
+        for (const sub of subjects) for (const o of objects) if (allowed(armsPred.subject, sub) && allowed(armsPred.object, o)) out.push(rel(armsPred, sub, o, t0, t1, word, clauseStart, false, gap + 1, {}));
       for (const sub of subjects)
         for (const o of objects) {
           if (sub.entity === o.entity) continue;
           const extra: Record<string, Mention | string> = {};
-          if (p.name === "chaired") extra.role = roleOf(m[0]);
+          if (p.name === "chaired") extra.role = roleOf(word);
           if (roleFromGap) extra.role = roleFromGap;
           if (itemFromGap) extra.item = itemFromGap.replace(/^(?:the|an?|its|their)\s+/i, "");
-          out.push(rel(p, sub, o, t0, t1, m[0], clauseStart, passive, gap, extra));
+          out.push(rel(p, sub, o, t0, t1, word, clauseStart, passive, gap, extra));
         }
     }
   }
