@@ -9,6 +9,11 @@
 import * as chrono from "chrono-node";
 import type { Span } from "./types.ts";
 
+/** Calendar words, as alternations for the expressions that must recognise a date's words. */
+export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+export const MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+export const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
 export interface FoundDate extends Span {
   edtf: string;
 }
@@ -67,12 +72,15 @@ const YEAR = /\b((?:19|20)\d{2})s?\b/g;
 const ONE_WORD_FALSE = /^(may|march|now|today|sun|sat|second|mon)$/i;
 
 /** All dates in text[start, end), left to right. */
+/** Words without which chrono finds nothing worth its cost. */
+const MAY_HOLD_DATE = new RegExp(`\\b(?:${MONTHS}|${MONTH_ABBREVIATIONS}|${WEEKDAYS}|last|next|ago|yesterday|week|month|year)\\b`, "i");
+
 export function findDates(text: string, span: Span, published: Date | null): FoundDate[] {
   const s = text.slice(span.start, span.end);
   const out: FoundDate[] = [];
   const covered = (a: number, b: number) => out.some((d) => a < d.end && b > d.start);
   let results: chrono.ParsedResult[] = [];
-  if (/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|next|ago|yesterday|week|month|year)\b/i.test(s))
+  if (MAY_HOLD_DATE.test(s))
     results = chrono.parse(s, published ? { instant: published, timezone: 0 } : undefined);
   for (const r of results) {
     if (/^\S+[,.]?$/.test(r.text.trim()) && ONE_WORD_FALSE.test(r.text.trim().replace(/[,.]$/, ""))) continue;

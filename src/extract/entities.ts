@@ -5,6 +5,7 @@
  * such as "Ministry" or "Meeting", a state's name before "military"), plus acronyms the
  * text defines and "the junta"/"the regime" pointing at the document's main armed actor.
  */
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from "./dates.ts";
 import { Gazetteer, type GazetteerHit } from "./gazetteer.ts";
 import { normKey, slug, tokenize, type Token } from "./text.ts";
 import type { ExtractedEntity, GazetteerEntry, Lexicon, Mention, Span } from "./types.ts";
@@ -801,7 +802,8 @@ function capitalisedCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
   }
 }
 
-const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const CALENDAR_WORD = new RegExp(`^(?:${MONTHS}|${MONTH_ABBREVIATIONS}|${WEEKDAYS})$`);
+const MONTH_OR_YEAR = new RegExp(`^(?:${MONTHS}|\\d{4})$`);
 
 function titleBeforeName(toks: Token[], k: number, lex: CompiledLexicon): boolean {
   const n = matchSeq(toks, k, lex.titleForms, true);
@@ -1008,7 +1010,7 @@ function eventPhraseCandidates(toks: Token[], hits: (GazetteerHit | null)[], lex
         isApos ||
         (LOWER_WORD.test(t.text) && !STOP.has(t.key) && !(/ed$/.test(t.key) && !t.key.includes("-")) && !/ly$/.test(t.key)) ||
         (hits[s - 1] !== null && hits[s - 1] !== undefined) ||
-        /^(January|February|March|April|May|June|July|August|September|October|November|December|\d{4})$/.test(t.text) ||
+        MONTH_OR_YEAR.test(t.text) ||
         (/^\p{Lu}[\p{L}\-]*$/u.test(t.text) && !lex.functionWords.has(t.text));
       if (!ok) break;
       if (!isApos) mods++;

@@ -5,6 +5,7 @@
  * nominal "co-chairs of X, A and B": the holders follow), checked against the types the
  * predicate allows, and a coordinated list yields one candidate per member.
  */
+import { MONTHS, WEEKDAYS } from "./dates.ts";
 import type { Mention, PredicateSpec, Span } from "./types.ts";
 
 export interface TriggerIndex {
@@ -69,7 +70,7 @@ const OPENERS = /^(In|During|Since|Despite|When|After|Following|As|Although|Whil
 const SUBORDINATORS = /^(after|before|when|while|as|since|although|though|because|despite|following|once|until|if|whereas)\b/;
 const COORD = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s*(?:and|or|as well as)\s+|\s*&\s*)(?:(?:a|an|the)\s+(?:member|members|representative|representatives|official|officials|delegate|delegates|delegation)\s+of\s+)?(?:the\s+)?$/i;
 /** What may follow an attendance verb with no object: how, how fully or when one took part ("joined by video link", "took part this year"). */
-const PRESENCE_ONLY = /^\s*(?:(?:in\s+person|virtually|remotely|online|only|as\s+well|by\s+(?:video(?:\s*link)?|videoconference|video\s+conference|phone|teleconference)|via\s+[\p{L}\-]+(?:\s+link)?|at\s+(?:a\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\p{L}\-\s]{0,20}?level|(?:this|last|that)\s+(?:year|week|month|time)|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+\d{4})\s*)*(?:$|[,.;]|further|as\s|with\s|too|also|while\s|but\s|and\s)/iu;
+const PRESENCE_ONLY = new RegExp(`^\\s*(?:(?:in\\s+person|virtually|remotely|online|only|as\\s+well|by\\s+(?:video(?:\\s*link)?|videoconference|video\\s+conference|phone|teleconference)|via\\s+[\\p{L}\\-]+(?:\\s+link)?|at\\s+(?:a\\s+)?(?:lower|senior|junior|ministerial|working|deputy|ambassador)[\\p{L}\\-\\s]{0,20}?level|(?:this|last|that)\\s+(?:year|week|month|time)|again|on\\s+(?:${WEEKDAYS})|in\\s+\\d{4})\\s*)*(?:$|[,.;]|further|as\\s|with\\s|too|also|while\\s|but\\s|and\\s)`, "iu");
 /** A title before a name ("Minister", "Secretary-General"): what follows names the title's owner. */
 const TITLE_WORD = /\b(?:Minister|Ministry|Secretary|Secretary-General|President|Chairman|Chair|Director|Director-General|Commander|Chief|Head|Ambassador|Envoy|Governor)\b/;
 /** ", who also chairs Y," — a relative clause that closes again. */
@@ -447,7 +448,7 @@ function isModifier(text: string, x: Mention, ms: Mention[], t0: number): boolea
   return false;
 }
 
-const MONTH_OR_DAY = "January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTH_OR_DAY = `${MONTHS}|${WEEKDAYS}`;
 const TIME_ADVERBIAL = new RegExp(`\\b(?:(?:this|last|next|that|the\\s+same|the\\s+following|the\\s+previous)\\s+(?:week|month|year|weekend|day|${MONTH_OR_DAY})|(?:on|in|since|until)\\s+(?:\\d{1,2}\\s+)?(?:${MONTH_OR_DAY})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|in\\s+\\d{4}|yesterday|today|earlier|later|recently)\\b`, "gi");
 const DETERMINERS = /\b(the|a|an|its|their|his|her|our|this|these|those|all|both|some|first|last|new|current)\b/gi;
 const PREPOSITION = /^(of|to|in|at|on|for|with|from|by|into|during|under|over|about|against|through)$/i;
