@@ -595,21 +595,6 @@ const NUMBER_WORD = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
  * "forty-two police officers", "dozens of soldiers": people in service, counted, act as a
  * group (they defect, desert, cross over). Named by the noun ("police officers").
  */
-/**
- * "The commander of the RSF, widely known as Hemedti": the name a post-holder goes by,
- * one to three capitalised words after "known as", is a person when a post opens the phrase.
- */
-function knownAsCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
-  if (i < 2 || toks[i - 1].key !== "as" || toks[i - 2].key !== "known" || hits[i] || !isNameWord(toks[i], lex)) return;
-  const opening = toks.slice(0, i - 2).findIndex((t) => lex.roleWords.has(t.key));
-  if (opening < 0 || toks.slice(0, opening).some((t) => t.text === "," || t.text === ";")) return;
-  let j = i;
-  while (j + 1 < toks.length && j - i < 2 && isNameWord(toks[j + 1], lex) && !hits[j + 1] && toks[j + 1].start - toks[j].end <= 1) j++;
-  const name = joinTokens(toks.slice(i, j + 1));
-  const id = entityId("Person", name);
-  cands.push({ first: i, last: j, priority: 2, make: () => (table.ensure(id, "Person", name), { start: toks[i].start, end: toks[j].end, entity: id, type: "Person", via: "appositive" }) });
-}
-
 function personnelCandidate(i: number, toks: Token[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
   if (!NUMBER_WORD.test(toks[i].text)) return;
   let j = i + 1;
@@ -629,6 +614,27 @@ function personnelCandidate(i: number, toks: Token[], lex: CompiledLexicon, tabl
       return { start: toks[i].start, end: toks[last].end, entity: id, type: "Organization", via: "group" };
     },
   });
+}
+
+/**
+ * "The commander of the RSF, widely known as Hemedti": the name a post-holder goes by,
+ * one to three capitalised words after "known as", is a person when a post opens the phrase.
+ */
+function knownAsCandidate(i: number, toks: Token[], hits: (GazetteerHit | null)[], lex: CompiledLexicon, table: EntityTable, cands: Candidate[]): void {
+  if (i < 2 || toks[i - 1].key !== "as" || toks[i - 2].key !== "known" || hits[i] || !isNameWord(toks[i], lex)) return;
+  const opening = toks.slice(0, i - 2).findIndex((t) => lex.roleWords.has(t.key));
+  if (opening < 0 || toks.slice(0, opening).some((t) => t.text === "," || t.text === ";")) return;
+  let j = i;
+  while (j + 1 < toks.length && j - i < 2 && isNameWord(toks[j + 1], lex) && !hits[j + 1] && toks[j + 1].start - toks[j].end <= 1) j++;
+  const name = joinTokens(toks.slice(i, j + 1));
+  const id = entityId("Person", name);
+  cands.push({ first: i, last: j, priority: 2, make: () => (table.ensure(id, "Person", name), { start: toks[i].start, end: toks[j].end, entity: id, type: "Person", via: "appositive" }) });
+}
+
+/** "the summit", "The Summits" (toks[first..last], the noun last): the event of that kind last named, resolved later. */
+function eventAnaphor(toks: Token[], first: number, last: number): Candidate {
+  const noun = toks[last];
+  return { first, last, priority: 0, make: () => ({ start: toks[first].start, end: noun.end, entity: `${EVENT_OF}${noun.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) };
 }
 
 /** "the junta", "the terrorist junta", "the regime": the document's main armed actor. */
@@ -652,7 +658,7 @@ function anaphorCandidate(i: number, toks: Token[], lex: CompiledLexicon, cands:
   while (e < i + 3 && toks[e] && /^(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(?:day|week|hour|month)|same|whole|entire|closing|opening|plenary|virtual|online)$/.test(toks[e].text)) e++;
   const nxt = toks[e];
   if (nxt && lex.eventNouns.has(nxt.key) && LOWER_WORD.test(nxt.text) && !(toks[e + 1] && (LOWER_WORD.test(toks[e + 1].text) && !/^(was|were|is|are|has|had|in|on|at|of|and|with|which|that|by|for|to)$/.test(toks[e + 1].key)))) {
-    cands.push({ first: i, last: e, priority: 0, make: () => ({ start: toks[i].start, end: nxt.end, entity: `${EVENT_OF}${nxt.key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+    cands.push(eventAnaphor(toks, i, e));
     return;
   }
   // "the air force", "the navy": the branch of that kind last named.
@@ -895,7 +901,7 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   }
   if (rest.length === 1 && owner === null && type === "Event" && !hits[i] && toks[i - 1]?.key === "the") {
     // "The Summits were chaired by …": the event last named with that noun, as "the summit" is.
-    cands.push({ first: i, last: end, priority: 0, make: () => ({ start: toks[i].start, end: toks[end].end, entity: `${EVENT_OF}${rest[0].key.replace(/s$/, "")}`, type: "Event", via: "anaphor" }) });
+    cands.push(eventAnaphor(toks, i, end));
     return;
   }
   if (owner && rest.length === 1 && lex.lexicon.branches.every((b) => b !== rest[0].text)) {
@@ -908,9 +914,9 @@ function classifySequence(i: number, last: number, toks: Token[], hits: (Gazette
   // abbreviation, keeps its words: "Moscow Conference on International Security", "Minsk
   // Tractor Works" (the state still owns it).
   const surface = h0 ? joinTokens(toks.slice(h0.first, h0.last + 1)) : "";
-  const cityEvent = (type === "Event" || (type === "Organization" && !isMilitary)) && owner !== null && first === i && h0 !== null && !h0.form.demonym && h0.form.entry.name !== surface && !/^[\p{Lu}.]+$/u.test(surface);
-  const name = cityEvent ? joinTokens(toks.slice(i, end + 1)) : owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
-  const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner && !cityEvent ? `${owner.id.replace(/^state:/, "")} ${restText}` : name);
+  const keepsPlaceName = (type === "Event" || (type === "Organization" && !isMilitary)) && owner !== null && first === i && h0 !== null && !h0.form.demonym && h0.form.entry.name !== surface && !/^[\p{Lu}.]+$/u.test(surface);
+  const name = keepsPlaceName ? joinTokens(toks.slice(i, end + 1)) : owner ? (type === "State" ? owner.name : isMilitary ? `${stateAdjective(owner)} military` : `${stateAdjective(owner)} ${restText}`) : restText;
+  const id = type === "State" && owner ? owner.id : isMilitary ? militaryId(owner!.id) : entityId(type, owner && !keepsPlaceName ? `${owner.id.replace(/^state:/, "")} ${restText}` : name);
   const innerHits = hits.slice(i, end + 1).filter((h): h is GazetteerHit => !!h && h.last <= end && (h.form.entry.type === "Body" || h.form.entry.type === "State" || h.form.entry.type === "Organization"));
   const inner = innerHits.map((h) => h.form.entry.id);
   if (owner && !inner.includes(owner.id)) inner.push(owner.id);
