@@ -4,6 +4,7 @@
  * delegation and the person leading it both take part in the event just reported, and the
  * leader's title, given before the name or in apposition after it, is a post held for the sender.
  */
+import { isTitle, OWNER_TYPES } from "./positions.ts";
 import type { Mention, Span } from "./types.ts";
 
 export interface Delegation {
@@ -25,13 +26,13 @@ export function findDelegations(text: string, sentence: Span, ms: Mention[], tit
   for (let i = 0; i + 1 < ms.length; i++) {
     const sender = ms[i];
     const leader = ms[i + 1];
-    if (leader.type !== "Person" || !(sender.type === "State" || sender.type === "Organization" || sender.type === "Body")) continue;
+    if (leader.type !== "Person" || !OWNER_TYPES.has(sender.type)) continue;
     const between = text.slice(sender.end, leader.titleStart ?? leader.start);
     const before = text.slice(Math.max(sentence.start, sender.start - 30), sender.start);
     if (!SENDER_TO_LEADER.test(between) && !(FROM_SENDER.test(before) && FROM_TO_LEADER.test(between))) continue;
     const apposed = APPOSED_TITLE.exec(text.slice(leader.end, sentence.end));
     // The post in apposition says more than a rank before the name.
-    const title = apposed && titleRe.test(apposed[1].replace(/\s+(?:of|for)\s+.*$/i, "")) ? apposed[1] : (leader.title ?? null);
+    const title = apposed && isTitle(titleRe, apposed[1]) ? apposed[1] : (leader.title ?? null);
     out.push({ sender, leader, title });
   }
   return out;

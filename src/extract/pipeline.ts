@@ -8,7 +8,7 @@ import { compileLexicon, recogniseEntities, type CompiledLexicon } from "./entit
 import { Gazetteer } from "./gazetteer.ts";
 import { findDates, referenceDate, type FoundDate } from "./dates.ts";
 import { compileModality, readModality, type CompiledModality } from "./modality.ts";
-import { compileTitleWords, findPositions } from "./positions.ts";
+import { compileTitleWords, findPositions, OWNER_TYPES } from "./positions.ts";
 import { compileTriggers, findRelations, findRoleLists, triggerMatches, type TriggerIndex } from "./relations.ts";
 import { enumeratedTargets, findAnnouncement, findListAdditions, unattributedListings, type Announcement } from "./listings.ts";
 import { entityId } from "./entities.ts";
@@ -97,6 +97,10 @@ function extractWith(
     if (body && predicate.qualifiers.includes("body")) q.body = refOf(body);
     return q;
   };
+  /** position_held, when the ontology has it and lets this kind of owner hold posts. */
+  const addPosition = (person: Mention, owner: Mention, title: string, sent: Span) => {
+    if (position && position.subject.includes("Person") && position.object.includes(owner.type)) add(claims, position.name, refOf(person.entity), refOf(owner.entity), { title }, 0.75, sent, text, sourceId, false);
+  };
   const addAnnounced = (a: Announcement & { date: string | null }, target: Mention, sent: Span) => addListing(a.predicate, a.authority, target, a.date, 0.7, sent);
   for (const sent of sents) {
     const ms: Mention[] = [];
@@ -112,7 +116,9 @@ function extractWith(
     if (ms.length < 1) continue;
     // The sentence's triggers, found once for the relation and listing rules.
     const found = triggerMatches(text, sent, triggers);
-    const rels = findRelations(text, sent, ms, found, triggers, prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null);
+    // The event a sentence without one of its own may be speaking of.
+    const recentEvent = prevEvent && sent.start - prevEvent.end < 1000 ? prevEvent : null;
+    const rels = findRelations(text, sent, ms, found, triggers, recentEvent);
     let dates: FoundDate[] | null = null;
     const lineStart = text.lastIndexOf("\n", sent.start) + 1;
     for (const r of rels) {
@@ -178,12 +184,7 @@ function extractWith(
       const q: Qualifiers = item.predicate.qualifiers.includes("role") ? { role: item.role } : {};
       add(claims, item.predicate.name, refOf(item.subject.entity), object, q, 0.75, sent, text, sourceId, item.predicate.symmetric);
     }
-    if (position) {
-      for (const p of findPositions(text, sent, ms, titleRe, topic)) {
-        if (!position.subject.includes("Person") || !position.object.includes(p.owner.type)) continue;
-        add(claims, position.name, refOf(p.person.entity), refOf(p.owner.entity), { title: p.title }, 0.75, sent, text, sourceId, false);
-      }
-    }
+    for (const p of findPositions(text, sent, ms, titleRe, topic)) addPosition(p.person, p.owner, p.title, sent);
     for (const v of findVenues(text, sent, ms)) {
       if (readModality(text, sent, sent.start, v.trigger, cm, lineStart).modality) continue;
       dates ??= findDates(text, sent, ref);
@@ -197,14 +198,14 @@ function extractWith(
     const attended = triggers.byName.get("attended");
     for (const dg of findDelegations(text, sent, ms, titleRe)) {
       // A delegation names no event: it is the event just reported, if any.
-      if (attended && prevEvent && sent.start - prevEvent.end < 1000) {
+      if (attended && recentEvent) {
         dates ??= findDates(text, sent, ref);
-        const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? (prevEventSentence && nearestDate(findDates(text, prevEventSentence, ref), prevEvent, prevEventSentence.start)?.edtf) ?? null;
-        for (const who of [dg.sender, dg.leader]) add(claims, attended.name, refOf(who.entity), refOf(prevEvent.entity), eventQualifiers(attended, prevEvent, when), 0.7, sent, text, sourceId, false);
+        const when = nearestDate(dates, dg.leader, sent.start)?.edtf ?? (prevEventSentence && nearestDate(findDates(text, prevEventSentence, ref), recentEvent, prevEventSentence.start)?.edtf) ?? null;
+        for (const who of [dg.sender, dg.leader]) add(claims, attended.name, refOf(who.entity), refOf(recentEvent.entity), eventQualifiers(attended, recentEvent, when), 0.7, sent, text, sourceId, false);
       }
-      if (position && dg.title && position.object.includes(dg.sender.type)) add(claims, position.name, refOf(dg.leader.entity), refOf(dg.sender.entity), { title: dg.title }, 0.75, sent, text, sourceId, false);
+      if (dg.title) addPosition(dg.leader, dg.sender, dg.title, sent);
     }
-    topic = ms.find((m) => m.type === "Organization" || m.type === "State" || m.type === "Body") ?? null;
+    topic = ms.find((m) => OWNER_TYPES.has(m.type)) ?? null;
   }
   const kept = [...claims.values()].filter((c) => c.confidence >= minConfidence);
   const outEntities = [...entities.values()].map((e) => ({ ...e, aliases: e.aliases.slice(0, 20) }));

@@ -13,7 +13,8 @@ export interface RawPosition {
   span: Span;
 }
 
-const OWNER_TYPES = new Set(["Organization", "State", "Body"]);
+/** What a post is held in: an organisation, a state or a body. */
+export const OWNER_TYPES: ReadonlySet<string> = new Set(["Organization", "State", "Body"]);
 
 export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
   const words = new Set<string>();
@@ -34,7 +35,7 @@ export function compileTitleWords(titles: string[], ranks: string[]): RegExp {
  * "Minister for Defence", "Minister of National Defence": a title whose head is a title word;
  * of "owner and managing director", the last of the titles joined.
  */
-function isTitle(titleRe: RegExp, phrase: string): boolean {
+export function isTitle(titleRe: RegExp, phrase: string): boolean {
   const p = phrase.trim().replace(/^.*\s(?:and|&)\s+/i, "");
   return titleRe.test(p) || titleRe.test(p.replace(/\s+(?:of|for)\s+.*$/i, ""));
 }
